@@ -1,0 +1,7 @@
+package com.bpo.contracts;
+
+/** How a customer reaches the service. */
+public enum Channel {
+    CHAT,
+    PHONE
+}
