@@ -1,0 +1,7 @@
+package com.bpo.kit.tenant;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class TenantNoteRepository implements PanacheRepositoryBase<TenantNote, String> {}

@@ -1,0 +1,71 @@
+package com.bpo.kit.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TenantScopeTest {
+
+    @Test
+    void brandSettingIsSortedAndCommaSeparated() {
+        TenantScope scope = new TenantScope(false, Set.of("b-2", "b-10", "a-1"), "vendor-1", null);
+
+        assertThat(scope.brandSetting()).isEqualTo("a-1,b-10,b-2");
+    }
+
+    @Test
+    void emptyScopeHasEmptySettingSoTheDatabaseShowsNoRows() {
+        assertThat(TenantScope.none().brandSetting()).isEmpty();
+        assertThat(TenantScope.none().isEmpty()).isTrue();
+        assertThat(TenantScope.none().allowsBrand("brand-a")).isFalse();
+    }
+
+    @Test
+    void singleBrandScopeAllowsOnlyThatBrand() {
+        TenantScope scope = TenantScope.brand("brand-a");
+
+        assertThat(scope.brandSetting()).isEqualTo("brand-a");
+        assertThat(scope.allowsBrand("brand-a")).isTrue();
+        assertThat(scope.allowsBrand("brand-b")).isFalse();
+        assertThat(scope.allowsBrand(null)).isFalse();
+    }
+
+    @Test
+    void brandIdThatWouldCorruptTheSettingIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantScope.brand("a,b"));
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantScope.brand("*"));
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantScope.brand(" "));
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantScope.brand("brand-a "));
+    }
+
+    @Test
+    void platformScopeCannotCarryRestrictions() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TenantScope(true, Set.of("brand-a"), null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TenantScope(true, Set.of(), "vendor-1", null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TenantScope(true, Set.of(), null, "agent-1"));
+    }
+
+    @Test
+    void brandIdsAreCopiedSoTheScopeCannotChangeAfterwards() {
+        Set<String> brands = new HashSet<>(Set.of("brand-a"));
+        TenantScope scope = new TenantScope(false, brands, null, null);
+
+        brands.add("brand-b");
+
+        assertThat(scope.allowsBrand("brand-b")).isFalse();
+    }
+
+    @Test
+    void principalNormalisesBlankClaimsToAbsent() {
+        Principal principal = new Principal("sub", "user", null, null, " ", "", null);
+
+        assertThat(principal.brandId()).isNull();
+        assertThat(principal.vendorId()).isNull();
+        assertThat(principal.roles()).isEmpty();
+        assertThat(principal.isAnonymous()).isFalse();
+        assertThat(Principal.anonymous().isAnonymous()).isTrue();
+    }
+}
