@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/kit-test/problems")
 public class ProblemProbeResource {
 
-    public record ReplyRequest(@NotBlank String brandId, @NotEmpty @Valid List<Message> messages) {}
+    public record ReplyRequest(@NotBlank String brandId, @NotEmpty List<@Valid Message> messages) {}
 
     public record Message(@NotBlank String text, @NotNull Instant sentAt) {}
 

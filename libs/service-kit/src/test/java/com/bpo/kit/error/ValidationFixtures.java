@@ -42,7 +42,7 @@ final class ValidationFixtures {
 
     record TicketRequest(
             @NotBlank String brandId,
-            @Valid @NotEmpty List<Item> items,
+            @NotEmpty List<@Valid Item> items,
             List<@NotBlank String> tags,
             Map<String, @NotBlank String> attributes,
             @JsonProperty("customer_name") @NotBlank String customerName) {}
@@ -66,7 +66,7 @@ final class ValidationFixtures {
                 @RestQuery @Size(max = 5) String q,
                 @HeaderParam("X-Brand-Id") @NotBlank String brandId) {}
 
-        public void importItems(@Valid List<Item> items) {}
+        public void importItems(List<@Valid Item> items) {}
 
         @NotNull
         public String describe() {
