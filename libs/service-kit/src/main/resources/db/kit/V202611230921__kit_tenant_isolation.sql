@@ -36,7 +36,7 @@ create function kit_visible_brand(brand_id text) returns boolean
     stable
     parallel safe
 as $$
-    select brand_id operator(pg_catalog.=) any (kit_scope_brand_ids()) or kit_scope_all_brands()
+    select brand_id operator(pg_catalog.=) any (public.kit_scope_brand_ids()) or public.kit_scope_all_brands()
 $$;
 
 -- The one policy every tenant table uses. A service migration declares a tenant table with

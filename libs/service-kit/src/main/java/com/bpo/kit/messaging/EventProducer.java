@@ -113,7 +113,9 @@ public class EventProducer {
     private void send(List<ProducerRecord<String, byte[]>> batch, Acknowledgements acknowledgements) {
         try {
             KafkaProducer<String, byte[]> client = client();
-            for (int i = 0; i < batch.size(); i++) {
+            // Stops at the first failure the client reports while sending (it reports a record that is too large
+            // through the callback, not by throwing): later records of the same key must not overtake it.
+            for (int i = 0; i < batch.size() && !acknowledgements.hasFailed(); i++) {
                 int index = i;
                 client.send(batch.get(i), (metadata, error) -> acknowledgements.record(index, metadata, error));
             }
@@ -173,6 +175,10 @@ public class EventProducer {
                 Arrays.setAll(all, metadata::get);
                 emitter.complete(List.of(all));
             }
+        }
+
+        boolean hasFailed() {
+            return failed.get();
         }
 
         void fail(Throwable error) {

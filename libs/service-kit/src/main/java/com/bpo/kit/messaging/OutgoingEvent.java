@@ -110,9 +110,16 @@ public record OutgoingEvent(
      * The payload as JSON, checked against the schema of {@link #type()}: the producing side's check.
      *
      * @throws com.bpo.contracts.InvalidEventException if the payload does not match the schema
+     * @throws IllegalArgumentException if the payload is larger than {@link #MAX_PAYLOAD_BYTES}
      */
     public byte[] validatedPayload() {
         byte[] json = EventJson.toBytes(payload);
+        // Refused here, in the writer's transaction: a record the broker rejects for good would otherwise sit at the
+        // head of the outbox and hold back every later event.
+        if (json.length > MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("event " + type + " for " + subject + " has a payload of " + json.length
+                    + " bytes; at most " + MAX_PAYLOAD_BYTES + " fit into one Kafka record");
+        }
         EventSchemas.requireValid(type, json);
         return json;
     }
@@ -121,6 +128,12 @@ public record OutgoingEvent(
     public EventEnvelope envelope(String id, String source, byte[] json) {
         return new EventEnvelope(id, type, source, time, subject, brandId, vendorId, json);
     }
+
+    /**
+     * The largest payload an event may carry: below Kafka's default 1 MiB request and message limits, leaving room
+     * for the key and the CloudEvents headers.
+     */
+    public static final int MAX_PAYLOAD_BYTES = 900 * 1024;
 
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {

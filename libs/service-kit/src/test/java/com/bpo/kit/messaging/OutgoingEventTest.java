@@ -47,6 +47,16 @@ class OutgoingEventTest {
     }
 
     @Test
+    void payloadTooLargeForOneKafkaRecordIsRejectedBeforeItIsWritten() {
+        String hugeType = "x".repeat(OutgoingEvent.MAX_PAYLOAD_BYTES);
+        OutgoingEvent event = OutgoingEvent.of(SampleEvents.ticketOpened("brand-a", "ticket-1", hugeType));
+
+        assertThatThrownBy(event::validatedPayload)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + OutgoingEvent.MAX_PAYLOAD_BYTES);
+    }
+
+    @Test
     void cloudEventHeadersCannotBeAddedAsExtraHeaders() {
         OutgoingEvent event = OutgoingEvent.of(SampleEvents.ticketOpened("brand-a", "ticket-1", "COMPLAINT"));
 
