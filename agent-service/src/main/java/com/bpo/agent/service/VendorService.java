@@ -11,6 +11,7 @@ import com.bpo.kit.tenant.TenantTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,8 +102,13 @@ public class VendorService {
         if (scope.brandIds().isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
+        // The same validity window as the kit's engagement copy: an engagement outside it serves no one.
         return engagements
-                .list("active = true and brandId in ?1", List.copyOf(scope.brandIds()))
+                .list(
+                        "active = true and brandId in ?1 and (validFrom is null or validFrom <= ?2)"
+                                + " and (validTo is null or validTo > ?2)",
+                        List.copyOf(scope.brandIds()),
+                        Instant.now())
                 .map(found ->
                         found.stream().map(engagement -> engagement.vendorId).collect(Collectors.toSet()));
     }

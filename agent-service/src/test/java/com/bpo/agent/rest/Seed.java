@@ -79,6 +79,11 @@ final class Seed {
                 vendorId);
     }
 
+    /** Ends an engagement's validity window yesterday, leaving it flagged active. */
+    static void expireEngagement(String id) {
+        run("update engagement set valid_to = now() - interval '1 day' where id = ?", id);
+    }
+
     private static void run(String sql, String... parameters) {
         var database = InfraTestResource.database();
         try (Connection owner = InfraTestResource.postgres().connect(database.name(), database.owner())) {

@@ -97,6 +97,17 @@ class VendorResourceTest {
         given().get("/api/v1/vendors/{v}", OTHER).then().statusCode(404);
     }
 
+    @Test
+    @TestSecurity(user = "hao", roles = Roles.BRAND_ANALYST)
+    @OidcSecurity(claims = @Claim(key = "brand_id", value = "brand-vt-expired"))
+    void brandPrincipalNoLongerSeesAVendorWhoseEngagementExpired() {
+        Seed.engagement("engagement-vt-expired", "brand-vt-expired", "vendor-vt-expired");
+        Seed.expireEngagement("engagement-vt-expired");
+
+        assertThat(vendorIds()).doesNotContain("vendor-vt-expired");
+        given().get("/api/v1/vendors/{v}", "vendor-vt-expired").then().statusCode(404);
+    }
+
     private static List<String> vendorIds() {
         return given().get("/api/v1/vendors")
                 .then()
