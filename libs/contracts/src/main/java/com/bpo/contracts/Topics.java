@@ -18,6 +18,13 @@ public final class Topics {
     public static final String AUDIT_ALERT_EVENTS = "audit-alert.events";
     public static final String COMMERCE_EVENTS = "commerce.events";
 
+    /**
+     * Internal to agent-service: the original text of chat messages whose published text was redacted, encrypted
+     * with the brand's key before it leaves the service. Published next to {@code chat.events} so that a message
+     * accepted by the ingestion is durable with its original text; agent-service alone reads it back.
+     */
+    public static final String AGENT_MESSAGE_ORIGINALS = "agent.message-originals";
+
     /** Suffix of the dead-letter topic that belongs to each topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -48,8 +55,12 @@ public final class Topics {
             new TopicSpec(AUDIT_ALERT_EVENTS, DEFAULT_PARTITIONS, false),
             new TopicSpec(COMMERCE_EVENTS, DEFAULT_PARTITIONS, false));
 
-    /** Every topic to create: each event topic followed by its dead-letter topic. */
-    public static final List<TopicSpec> ALL_WITH_DEAD_LETTERS = withDeadLetters(ALL);
+    /** Topics one service writes and reads for itself; no other service consumes them, and they carry no contract. */
+    public static final List<TopicSpec> INTERNAL =
+            List.of(new TopicSpec(AGENT_MESSAGE_ORIGINALS, DEFAULT_PARTITIONS, false));
+
+    /** Every topic to create: each event and internal topic followed by its dead-letter topic. */
+    public static final List<TopicSpec> ALL_WITH_DEAD_LETTERS = withDeadLetters(concat(ALL, INTERNAL));
 
     private Topics() {}
 
@@ -61,12 +72,18 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
-    /** The spec of an event topic of {@link #ALL}, or of a dead-letter topic of one. */
+    /** The spec of a topic of {@link #ALL} or {@link #INTERNAL}, or of a dead-letter topic of one. */
     public static TopicSpec spec(String name) {
         return ALL_WITH_DEAD_LETTERS.stream()
                 .filter(spec -> spec.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic: " + name));
+    }
+
+    private static List<TopicSpec> concat(List<TopicSpec> first, List<TopicSpec> second) {
+        List<TopicSpec> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static List<TopicSpec> withDeadLetters(List<TopicSpec> topics) {

@@ -42,13 +42,20 @@ class TopicsTest {
 
     @Test
     void topicsToCreateHoldEveryTopicAndItsUncompactedDeadLetterTopic() {
-        assertThat(Topics.ALL_WITH_DEAD_LETTERS).hasSize(Topics.ALL.size() * 2);
-        for (TopicSpec topic : Topics.ALL) {
+        assertThat(Topics.ALL_WITH_DEAD_LETTERS).hasSize((Topics.ALL.size() + Topics.INTERNAL.size()) * 2);
+        for (TopicSpec topic : java.util.stream.Stream.concat(Topics.ALL.stream(), Topics.INTERNAL.stream())
+                .toList()) {
             assertThat(Topics.ALL_WITH_DEAD_LETTERS).contains(topic);
             assertThat(Topics.ALL_WITH_DEAD_LETTERS)
                     .contains(new TopicSpec(Topics.deadLetterTopic(topic.name()), topic.partitions(), false));
         }
         assertThat(Topics.ALL_WITH_DEAD_LETTERS).extracting(TopicSpec::name).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void internalTopicsAreNoEventTopics() {
+        assertThat(Topics.INTERNAL).extracting(TopicSpec::name).containsExactly("agent.message-originals");
+        assertThat(Topics.ALL).extracting(TopicSpec::name).doesNotContain("agent.message-originals");
     }
 
     @Test
