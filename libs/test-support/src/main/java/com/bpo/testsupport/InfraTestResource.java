@@ -6,6 +6,8 @@ import com.bpo.infra.ServiceDatabase;
 import com.bpo.infra.SharedServers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +74,15 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         // The servers belong to the whole build and stop when it ends; the database is dropped by the next start.
     }
 
-    /** The configuration a service needs for the given Kafka and database. */
+    private static final String TEST_RUN_PII_MASTER_KEY = randomKey();
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The configuration a service needs for the given Kafka and database, and a PII master key for this run. */
     public static Map<String, String> config(KafkaEndpoint kafka, ServiceDatabase database) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
@@ -86,6 +96,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.devservices.enabled", "false");
         config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.datasource.devservices.enabled", "false");
+        // A key for this test run only: no PII key is ever committed, not even for tests.
+        config.put("bpo.pii.master-key", TEST_RUN_PII_MASTER_KEY);
         return config;
     }
 

@@ -39,6 +39,9 @@ class InfraTestResourceTest {
                 .containsEntry("quarkus.devservices.enabled", "false")
                 .containsEntry("quarkus.kafka.devservices.enabled", "false");
         assertThat(config.get("quarkus.datasource.reactive.url")).startsWith("postgresql://127.0.0.1:");
+        // A fresh 32-byte PII master key per test run, never one from a committed file.
+        assertThat(java.util.Base64.getDecoder().decode(config.get("bpo.pii.master-key")))
+                .hasSize(32);
 
         try (Connection app = DriverManager.getConnection(
                         config.get("quarkus.datasource.jdbc.url"),
