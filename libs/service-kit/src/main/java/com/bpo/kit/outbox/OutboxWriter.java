@@ -4,10 +4,14 @@ import com.bpo.kit.messaging.MessagingConfig;
 import com.bpo.kit.messaging.OutgoingEvent;
 import com.bpo.kit.messaging.TransactionSessions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -73,6 +77,67 @@ public class OutboxWriter {
                                 "OutboxWriter.enqueue needs the session's transaction to be open"));
             }
             return insert(session, event);
+        });
+    }
+
+    // One statement for a whole batch: rows come from parallel arrays, so a thousand events cost one round trip.
+    private static final String INSERT_ALL = "insert into kit_outbox (event_id, topic, message_key, ce_type, ce_source,"
+            + " ce_subject, ce_time, brand_id, vendor_id, payload, headers)"
+            + " select event_id, topic, message_key, ce_type, $5, ce_subject, ce_time, brand_id, vendor_id, payload,"
+            + " cast(headers as jsonb)"
+            + " from unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::text[], $7::timestamptz[],"
+            + " $8::text[], $9::text[], $10::bytea[], $11::text[]) with ordinality"
+            + " as event(event_id, topic, message_key, ce_type, ce_subject, ce_time, brand_id, vendor_id, payload,"
+            + " headers, position)"
+            + " order by position";
+
+    /**
+     * Adds {@code events} to the outbox, in their order, in the transaction open on {@code transaction}: a plain
+     * reactive connection, as used by bulk writers ({@code TenantConnections}, batch consumers) that do not go
+     * through Hibernate.
+     *
+     * @return the events' ids, in the order of {@code events}, once the rows are written (not yet committed)
+     * @throws IllegalStateException (as the failure of the Uni) if the connection has no transaction open
+     * @throws com.bpo.contracts.InvalidEventException (as the failure of the Uni) if a payload does not match its
+     *     schema; nothing is written
+     */
+    public Uni<List<String>> enqueueAll(SqlConnection transaction, List<OutgoingEvent> events) {
+        return Uni.createFrom().deferred(() -> {
+            if (transaction.transaction() == null) {
+                return Uni.createFrom()
+                        .failure(new IllegalStateException(
+                                "OutboxWriter.enqueueAll needs the connection's transaction to be open"));
+            }
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(List.<String>of());
+            }
+            int size = events.size();
+            String[] ids = new String[size];
+            String[] topics = new String[size];
+            String[] keys = new String[size];
+            String[] types = new String[size];
+            String[] subjects = new String[size];
+            OffsetDateTime[] times = new OffsetDateTime[size];
+            String[] brands = new String[size];
+            String[] vendors = new String[size];
+            Buffer[] payloads = new Buffer[size];
+            String[] headers = new String[size];
+            for (int i = 0; i < size; i++) {
+                OutgoingEvent event = events.get(i);
+                payloads[i] = Buffer.buffer(event.validatedPayload());
+                ids[i] = UUID.randomUUID().toString();
+                topics[i] = event.topic();
+                keys[i] = event.key();
+                types[i] = event.type();
+                subjects[i] = event.subject();
+                times[i] = OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC);
+                brands[i] = event.brandId();
+                vendors[i] = event.vendorId();
+                headers[i] = headersJson(event);
+            }
+            Tuple parameters = Tuple.from(
+                    List.of(ids, topics, keys, types, source, subjects, times, brands, vendors, payloads, headers));
+            return transaction.preparedQuery(INSERT_ALL).execute(parameters).replaceWith(List.of(ids));
         });
     }
 

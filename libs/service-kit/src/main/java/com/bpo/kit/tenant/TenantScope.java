@@ -1,5 +1,7 @@
 package com.bpo.kit.tenant;
 
+import com.bpo.kit.error.FieldError;
+import com.bpo.kit.error.ProblemException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,6 +80,26 @@ public record TenantScope(boolean allBrands, Set<String> brandIds, String vendor
         return allowsBrand(brandId)
                 && (vendorId == null || vendorId.equals(recordVendorId))
                 && (agentId == null || agentId.equals(recordAgentId));
+    }
+
+    /**
+     * The brand a request about a brand-scoped id (a conversation, a customer) is for. Such ids are unique only within
+     * a brand, so a caller whose scope covers several brands must name one.
+     *
+     * @param requested the {@code brandId} the caller named, or {@code null}
+     * @return the brand to use, or {@code null} when the named brand is outside the scope (answer 404)
+     * @throws ProblemException 400 naming {@code brandId} when none was named and the scope has not exactly one brand
+     */
+    public String selectBrand(String requested) {
+        if (requested != null && !requested.isBlank()) {
+            return allowsBrand(requested) ? requested : null;
+        }
+        if (!allBrands && brandIds.size() == 1) {
+            return brandIds.iterator().next();
+        }
+        throw ProblemException.invalid(
+                "Name the brand: your access covers " + (allBrands ? "every brand" : "several brands"),
+                FieldError.of("brandId", "required when access covers several brands"));
     }
 
     /**

@@ -134,6 +134,72 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBulkWriteOnAPlainConnectionKeepsOrderHeadersAndCommitsWithItsTransaction() {
+        String brand = SampleEvents.newBrand();
+        String key = "bulk-" + UUID.randomUUID();
+        List<String> types = IntStream.range(0, 300)
+                .mapToObj(i -> String.format("BULK-%03d", i))
+                .toList();
+        List<OutgoingEvent> events = types.stream()
+                .map(type -> OutgoingEvent.of(SampleEvents.ticketOpened(brand, "ticket-" + UUID.randomUUID(), type))
+                        .withBrand(brand)
+                        .withVendor(SampleEvents.VENDOR)
+                        .withTopic(TOPIC)
+                        .withKey(key)
+                        .withHeader("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                .toList();
+
+        List<String> ids = pool.withTransaction(connection -> outbox.enqueueAll(connection, events))
+                .await()
+                .atMost(TIMEOUT);
+
+        assertThat(ids).hasSize(types.size()).doesNotHaveDuplicates();
+        try (KafkaTestClient kafka = kafka()) {
+            List<ConsumerRecord<String, String>> records =
+                    ofKey(kafka.awaitRecords(TOPIC, all -> ofKey(all, key).size() >= types.size(), TIMEOUT), key);
+            assertThat(records)
+                    .extracting(r ->
+                            EventJson.fromBytes(bytes(r), TicketOpened.class).type())
+                    .containsExactlyElementsOf(types);
+            assertThat(records)
+                    .extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.ID))
+                    .containsExactlyElementsOf(ids);
+            assertThat(records).allSatisfy(r -> {
+                assertThat(KafkaTestClient.header(r, CloudEventHeaders.BRAND_ID))
+                        .isEqualTo(brand);
+                assertThat(KafkaTestClient.header(r, "traceparent")).startsWith("00-0af7651916cd43dd");
+                assertThat(EventSchemas.validate(EventTypes.TICKET_OPENED, bytes(r)))
+                        .isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void aBulkWriteNeedsATransactionAndValidEventsAndWritesNothingOtherwise() {
+        String brand = SampleEvents.newBrand();
+        String key = "bulk-" + UUID.randomUUID();
+        OutgoingEvent valid = OutgoingEvent.of(SampleEvents.ticketOpened(brand, "ticket-1", "COMPLAINT"))
+                .withBrand(brand)
+                .withTopic(TOPIC)
+                .withKey(key);
+        OutgoingEvent invalid = OutgoingEvent.of(SampleEvents.ticketOpened("", "ticket-2", "COMPLAINT"))
+                .withTopic(TOPIC)
+                .withKey(key);
+
+        assertThatThrownBy(() -> pool.withConnection(connection -> outbox.enqueueAll(connection, List.of(valid)))
+                        .await()
+                        .atMost(TIMEOUT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+        assertThatThrownBy(
+                        () -> pool.withTransaction(connection -> outbox.enqueueAll(connection, List.of(valid, invalid)))
+                                .await()
+                                .atMost(TIMEOUT))
+                .isInstanceOf(InvalidEventException.class);
+        assertThat(tables.outboxRowsOfKey(key)).isZero();
+    }
+
+    @Test
     void enqueueOutsideATransactionFails() {
         OutgoingEvent event = OutgoingEvent.of(SampleEvents.ticketOpened("brand-a", "ticket-1", "COMPLAINT"))
                 .withBrand("brand-a");

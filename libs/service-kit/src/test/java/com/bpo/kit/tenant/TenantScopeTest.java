@@ -2,7 +2,9 @@ package com.bpo.kit.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bpo.kit.error.ProblemException;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,32 @@ class TenantScopeTest {
         assertThat(principal.roles()).isEmpty();
         assertThat(principal.isAnonymous()).isFalse();
         assertThat(Principal.anonymous().isAnonymous()).isTrue();
+    }
+
+    @Test
+    void selectBrandTakesTheOnlyBrandOfTheScopeWhenNoneIsNamed() {
+        assertThat(TenantScope.brand("brand-a").selectBrand(null)).isEqualTo("brand-a");
+        assertThat(TenantScope.brand("brand-a").selectBrand("brand-a")).isEqualTo("brand-a");
+    }
+
+    @Test
+    void selectBrandAnswersNullForANamedBrandOutsideTheScope() {
+        assertThat(TenantScope.brand("brand-a").selectBrand("brand-b")).isNull();
+        assertThat(new TenantScope(false, Set.of("brand-a", "brand-c"), "vendor-1", null).selectBrand("brand-b"))
+                .isNull();
+    }
+
+    @Test
+    void selectBrandNeedsANameWhenTheScopeCoversSeveralBrandsOrAll() {
+        TenantScope vendor = new TenantScope(false, Set.of("brand-a", "brand-c"), "vendor-1", null);
+
+        assertThat(vendor.selectBrand("brand-c")).isEqualTo("brand-c");
+        assertThat(TenantScope.platform().selectBrand("brand-z")).isEqualTo("brand-z");
+        assertThatThrownBy(() -> vendor.selectBrand(null))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+                        .extracting("field")
+                        .containsExactly("brandId"));
+        assertThatThrownBy(() -> TenantScope.platform().selectBrand(" ")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> TenantScope.none().selectBrand(null)).isInstanceOf(ProblemException.class);
     }
 }
