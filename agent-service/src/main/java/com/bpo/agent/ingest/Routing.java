@@ -1,0 +1,221 @@
+package com.bpo.agent.ingest;
+
+import com.bpo.contracts.Channel;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a batch of received records needs to know about the organisation, loaded with one query per kind: the brand
+ * of each shop, the engagements that serve those shops on one channel, and the vendor of each agent. Shops and
+ * engagements are read in the caller's tenant transaction, so shops of brands outside the caller's scope are simply
+ * not found.
+ */
+public final class Routing {
+
+    /** An active engagement serving a brand's shops on the channel of the batch. */
+    public record Serving(
+            String engagementId,
+            String brandId,
+            String vendorId,
+            Set<String> shopIds,
+            int responseThresholdSeconds,
+            Instant validFrom,
+            Instant validTo) {
+
+        /** An engagement without shops serves every shop of its brand. */
+        boolean serves(String shopId, Instant at) {
+            return (shopIds.isEmpty() || shopIds.contains(shopId))
+                    && (validFrom == null || !at.isBefore(validFrom))
+                    && (validTo == null || at.isBefore(validTo));
+        }
+    }
+
+    /** Where a record goes: its brand, the vendor serving it and the engagement it is served under. */
+    public record Route(String brandId, String vendorId, Serving engagement) {}
+
+    /** Why a record cannot be taken: the field to blame and a message for the sender. */
+    public record Refusal(String field, String message) {}
+
+    /** Either a route or a refusal. */
+    public record Decision(Route route, Refusal refusal) {
+
+        static Decision to(Route route) {
+            return new Decision(route, null);
+        }
+
+        static Decision refused(String field, String message) {
+            return new Decision(null, new Refusal(field, message));
+        }
+
+        public boolean routed() {
+            return route != null;
+        }
+    }
+
+    private record AgentFacts(String vendorId, boolean active) {}
+
+    private record Claim(String vendorId, String field, String what) {}
+
+    private final Channel channel;
+    private final Map<String, String> brandOfShop;
+    private final Map<String, List<Serving>> servingByBrand;
+    private final Map<String, AgentFacts> agents;
+
+    private Routing(
+            Channel channel,
+            Map<String, String> brandOfShop,
+            Map<String, List<Serving>> servingByBrand,
+            Map<String, AgentFacts> agents) {
+        this.channel = channel;
+        this.brandOfShop = brandOfShop;
+        this.servingByBrand = servingByBrand;
+        this.agents = agents;
+    }
+
+    /** Loads what records naming {@code shopIds} and {@code agentIds} need, on an open tenant transaction. */
+    public static Uni<Routing> load(
+            SqlConnection transaction, Channel channel, Collection<String> shopIds, Collection<String> agentIds) {
+        Map<String, String> brandOfShop = new HashMap<>();
+        Map<String, List<Serving>> servingByBrand = new HashMap<>();
+        Map<String, AgentFacts> agents = new HashMap<>();
+        return transaction
+                .preparedQuery("select id, brand_id from shop where id = any($1) and active")
+                .execute(Tuple.of(shopIds.toArray(String[]::new)))
+                .chain(shops -> {
+                    shops.forEach(row -> brandOfShop.put(row.getString("id"), row.getString("brand_id")));
+                    return transaction
+                            .preparedQuery("select id, brand_id, vendor_id, shop_ids, response_threshold_seconds,"
+                                    + " valid_from, valid_to from engagement"
+                                    + " where brand_id = any($1) and active and $2 = any(channels)")
+                            .execute(Tuple.of(
+                                    brandOfShop.values().stream().distinct().toArray(String[]::new), channel.name()));
+                })
+                .chain(engagements -> {
+                    engagements.forEach(row -> {
+                        Serving serving = serving(row);
+                        servingByBrand
+                                .computeIfAbsent(serving.brandId(), brand -> new ArrayList<>())
+                                .add(serving);
+                    });
+                    return transaction
+                            .preparedQuery("select id, vendor_id, active from agent where id = any($1)")
+                            .execute(Tuple.of(agentIds.toArray(String[]::new)));
+                })
+                .map(rows -> {
+                    rows.forEach(row -> agents.put(
+                            row.getString("id"), new AgentFacts(row.getString("vendor_id"), row.getBoolean("active"))));
+                    return new Routing(channel, brandOfShop, servingByBrand, agents);
+                });
+    }
+
+    /** The brand of a visible, active shop, or null. */
+    public String brandOf(String shopId) {
+        return brandOfShop.get(shopId);
+    }
+
+    /** The vendor of a known agent, or null. */
+    public String vendorOf(String agentId) {
+        AgentFacts agent = agents.get(agentId);
+        return agent == null ? null : agent.vendorId();
+    }
+
+    /**
+     * Decides the vendor a record is served by, from the most to the least explicit source: the agent who handled it,
+     * the vendor the sender named, the calling vendor, the vendor already serving the conversation or call, and last
+     * the only engagement serving the shop on this channel at that time.
+     *
+     * @param agentId the record's agent, or null
+     * @param namedVendorId the vendor the record names, or null
+     * @param callerVendorId the vendor of a vendor caller, or null for brand and platform callers
+     * @param knownVendorId the vendor already serving the record's conversation, or null
+     * @param at when the record happened; the engagement must be valid then
+     */
+    public Decision route(
+            String shopId,
+            String agentId,
+            String namedVendorId,
+            String callerVendorId,
+            String knownVendorId,
+            Instant at) {
+        String brandId = brandOf(shopId);
+        if (brandId == null) {
+            return Decision.refused("shopId", "unknown shop, inactive, or not in your scope: " + shopId);
+        }
+        List<Claim> claims = new ArrayList<>(4);
+        if (agentId != null) {
+            AgentFacts agent = agents.get(agentId);
+            if (agent == null || !agent.active()) {
+                return Decision.refused("agentId", "unknown or inactive agent: " + agentId);
+            }
+            claims.add(new Claim(
+                    agent.vendorId(), "agentId", "agent " + agentId + " works for vendor " + agent.vendorId()));
+        }
+        if (namedVendorId != null) {
+            claims.add(new Claim(namedVendorId, "vendorId", "the record names vendor " + namedVendorId));
+        }
+        if (callerVendorId != null) {
+            claims.add(new Claim(callerVendorId, "vendorId", "you act for vendor " + callerVendorId));
+        }
+        if (knownVendorId != null) {
+            claims.add(new Claim(knownVendorId, "vendorId", "vendor " + knownVendorId + " serves it already"));
+        }
+        Claim deciding = claims.isEmpty() ? null : claims.get(0);
+        for (Claim claim : claims) {
+            if (!claim.vendorId().equals(deciding.vendorId())) {
+                return Decision.refused(deciding.field(), deciding.what() + ", but " + claim.what());
+            }
+        }
+        String vendorId = deciding == null ? null : deciding.vendorId();
+        List<Serving> serving = servingByBrand.getOrDefault(brandId, List.of()).stream()
+                .filter(engagement -> engagement.serves(shopId, at))
+                .toList();
+        if (vendorId == null) {
+            if (serving.size() == 1) {
+                Serving only = serving.get(0);
+                return Decision.to(new Route(brandId, only.vendorId(), only));
+            }
+            return serving.isEmpty()
+                    ? Decision.refused("shopId", noEngagement(shopId, at))
+                    : Decision.refused(
+                            "vendorId",
+                            "required: several vendors serve shop " + shopId + " on " + channel
+                                    + "; name the vendor or send an agent's message first");
+        }
+        String vendor = vendorId;
+        return serving.stream()
+                .filter(engagement -> engagement.vendorId().equals(vendor))
+                .findFirst()
+                .map(engagement -> Decision.to(new Route(brandId, vendor, engagement)))
+                .orElseGet(() -> Decision.refused(
+                        deciding.field(),
+                        "vendor " + vendor + " has no active engagement serving shop " + shopId + " on " + channel
+                                + " at " + at));
+    }
+
+    private String noEngagement(String shopId, Instant at) {
+        return "no active engagement serves shop " + shopId + " on " + channel + " at " + at;
+    }
+
+    private static Serving serving(Row row) {
+        OffsetDateTime validFrom = row.getOffsetDateTime("valid_from");
+        OffsetDateTime validTo = row.getOffsetDateTime("valid_to");
+        return new Serving(
+                row.getString("id"),
+                row.getString("brand_id"),
+                row.getString("vendor_id"),
+                Set.of(row.getArrayOfStrings("shop_ids")),
+                row.getInteger("response_threshold_seconds"),
+                validFrom == null ? null : validFrom.toInstant(),
+                validTo == null ? null : validTo.toInstant());
+    }
+}
