@@ -16,13 +16,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * internal topic {@link Topics#AGENT_MESSAGE_ORIGINALS} as a CloudEvent of a type no other service knows, keyed by
  * conversation like the message itself, so that the ingestion can answer once the original is durable too.
  */
-record MessageOriginal(String brandId, String messageId, String conversationId, byte[] textCiphertext) {
+public record MessageOriginal(String brandId, String messageId, String conversationId, byte[] textCiphertext) {
 
     /** The CloudEvents type; deliberately outside the contracts' catalog: nobody but agent-service reads it. */
-    static final String TYPE = "bpo.agent.message-original.v1";
+    public static final String TYPE = "bpo.agent.message-original.v1";
 
     /** The PII field name the text is encrypted under (bound into the ciphertext). */
-    static final String TEXT_FIELD = "message-text";
+    public static final String TEXT_FIELD = "message-text";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
