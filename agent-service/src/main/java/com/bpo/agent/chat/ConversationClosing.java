@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,9 +110,11 @@ public class ConversationClosing {
             if (brandId == null) {
                 return Uni.createFrom().nullItem();
             }
-            Instant closedAt = request == null || request.closedAt() == null
-                    ? Instant.now()
-                    : request.closedAt().toInstant();
+            // Microseconds: what PostgreSQL keeps, so the answer and the stored row say the same.
+            Instant closedAt = (request == null || request.closedAt() == null
+                            ? Instant.now()
+                            : request.closedAt().toInstant())
+                    .truncatedTo(ChronoUnit.MICROS);
             ClosedBy closedBy = request != null && request.closedBy() != null
                     ? request.closedBy()
                     : principal.agentId() != null ? ClosedBy.AGENT : ClosedBy.SYSTEM;
@@ -263,7 +266,10 @@ public class ConversationClosing {
         Instant idleBefore = Instant.now().minus(idleTime);
         return connections.forPlatform(transaction -> transaction
                 .preparedQuery("select " + CONVERSATION_COLUMNS + ", c.started_at, c.last_message_at"
-                        + " from conversation c where (c.status = 'OPEN' and c.last_message_at < $1) or c.facts_stale"
+                        + " from conversation c where ((c.status = 'OPEN' and c.last_message_at < $1) or c.facts_stale)"
+                        // A row without messages has no facts to publish; the table builder never makes one.
+                        + " and exists (select 1 from message m"
+                        + " where m.brand_id = c.brand_id and m.conversation_id = c.conversation_id)"
                         + " order by c.last_message_at limit $2 for update skip locked")
                 .execute(Tuple.of(OffsetDateTime.ofInstant(idleBefore, ZoneOffset.UTC), sweepBatch))
                 .chain(rows -> {

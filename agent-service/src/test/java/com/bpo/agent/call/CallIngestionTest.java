@@ -241,6 +241,14 @@ class CallIngestionTest {
     }
 
     @Test
+    @TestSecurity(user = "nobody-in-particular")
+    @OidcSecurity(claims = @Claim(key = "brand_id", value = BRAND))
+    void aTokenWithoutAPlatformRoleGets403() {
+        given().get("/api/v1/calls/any").then().statusCode(403);
+        post(List.of()).statusCode(403);
+    }
+
+    @Test
     void anonymousCallersGet401() {
         post(List.of()).statusCode(401);
         given().get("/api/v1/calls/any").then().statusCode(401);

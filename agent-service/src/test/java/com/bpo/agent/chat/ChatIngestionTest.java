@@ -222,6 +222,37 @@ public class ChatIngestionTest {
     }
 
     @Test
+    @TestSecurity(user = "mei", roles = Roles.BRAND_ADMIN)
+    @OidcSecurity(claims = @Claim(key = "brand_id", value = BRAND))
+    void theOriginalOfAnIngestedMessageComesBackOnlyThroughTheAuditedReveal() {
+        String conversation = id("reveal");
+        String original = "地址:浙江省杭州市西湖区文三路477号 电话 021-66778899";
+        post(List.of(message(conversation + "-1", conversation, SHOP, "CUSTOMER", null, now, original)))
+                .statusCode(200)
+                .body("accepted", equalTo(1));
+        await().atMost(WAIT).until(() -> !Seed.rows(
+                        "select 1 from message_original where brand_id = ? and message_id = ?",
+                        BRAND,
+                        conversation + "-1")
+                .isEmpty());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("purpose", "customer asked to confirm the delivery address"))
+                .post("/api/v1/chat/messages/{id}/reveal", conversation + "-1")
+                .then()
+                .statusCode(200)
+                .body("text", equalTo(original));
+        assertThat(Seed.rows(
+                        "select redacted_text from message where brand_id = ? and message_id = ?",
+                        BRAND,
+                        conversation + "-1"))
+                .singleElement()
+                .satisfies(row -> assertThat((String) row.get("redacted_text"))
+                        .doesNotContain("66778899")
+                        .doesNotContain("文三路477号"));
+    }
+
+    @Test
     @TestSecurity(user = "zongzi-system", roles = Roles.INTEGRATION)
     @OidcSecurity(claims = @Claim(key = "brand_id", value = BRAND))
     void theSameBatchTwiceChangesNothingDownstream() {
