@@ -83,13 +83,33 @@ public final class PiiRedactor {
     private static final int[] ID_CARD_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CARD_CHECK_CHARACTERS = "10X98765432";
 
+    /** The fewest digits any phone or ID card number has: a seven-digit local landline number. */
+    private static final int FEWEST_NUMBER_DIGITS = 7;
+
+    /** Characters one of which every Chinese street or estate address ends with ({@code 号}, {@code 室}, ...). */
+    private static final String CN_ADDRESS_ENDINGS = "号栋幢座元楼层室";
+
+    // Each rule first asks whether the text could hold a finding at all (a necessary condition, so nothing is missed).
+    // Most chat messages have no digits, no '@' and no house number, and the patterns, the Chinese address one above
+    // all, would otherwise be tried at every position of every message.
     private static final List<Rule> RULES = List.of(
-            new Rule(PiiKind.EMAIL, EMAIL, match -> true, PiiMasking::maskEmail),
-            new Rule(PiiKind.ID_CARD, ID_CARD, PiiRedactor::hasValidCheckCharacter, PiiMasking::maskIdCard),
-            new Rule(PiiKind.MOBILE_PHONE, MOBILE, match -> true, PiiMasking::maskPhone),
-            new Rule(PiiKind.LANDLINE_PHONE, LANDLINE, match -> true, PiiMasking::maskPhone),
-            new Rule(PiiKind.ADDRESS, CN_ADDRESS, match -> true, PiiMasking::maskAddress),
-            new Rule(PiiKind.ADDRESS, EN_ADDRESS, match -> true, match -> PiiMasking.MASK));
+            new Rule(PiiKind.EMAIL, EMAIL, Traits::hasAt, match -> true, PiiMasking::maskEmail),
+            new Rule(
+                    PiiKind.ID_CARD,
+                    ID_CARD,
+                    Traits::hasNumberDigits,
+                    PiiRedactor::hasValidCheckCharacter,
+                    PiiMasking::maskIdCard),
+            new Rule(PiiKind.MOBILE_PHONE, MOBILE, Traits::hasNumberDigits, match -> true, PiiMasking::maskPhone),
+            new Rule(PiiKind.LANDLINE_PHONE, LANDLINE, Traits::hasNumberDigits, match -> true, PiiMasking::maskPhone),
+            new Rule(
+                    PiiKind.ADDRESS, CN_ADDRESS, Traits::mayHoldChineseAddress, match -> true, PiiMasking::maskAddress),
+            new Rule(
+                    PiiKind.ADDRESS,
+                    EN_ADDRESS,
+                    Traits::mayHoldEnglishAddress,
+                    match -> true,
+                    match -> PiiMasking.MASK));
 
     private PiiRedactor() {}
 
@@ -99,8 +119,12 @@ public final class PiiRedactor {
             return Redaction.unchanged(text);
         }
         String normalized = normalizeWidth(text);
+        Traits traits = Traits.of(normalized);
         List<Finding> findings = new ArrayList<>();
         for (int rule = 0; rule < RULES.size(); rule++) {
+            if (!RULES.get(rule).applies().test(traits)) {
+                continue;
+            }
             Matcher matcher = RULES.get(rule).pattern().matcher(normalized);
             while (matcher.find()) {
                 if (RULES.get(rule).accept().test(matcher.group())) {
@@ -154,7 +178,50 @@ public final class PiiRedactor {
         return Character.toUpperCase(idCard.charAt(17)) == ID_CARD_CHECK_CHARACTERS.charAt(sum % 11);
     }
 
-    private record Rule(PiiKind kind, Pattern pattern, Predicate<String> accept, UnaryOperator<String> mask) {}
+    private record Rule(
+            PiiKind kind,
+            Pattern pattern,
+            Predicate<Traits> applies,
+            Predicate<String> accept,
+            UnaryOperator<String> mask) {}
+
+    /** What one pass over a text tells about which patterns could match in it. */
+    private record Traits(int digits, boolean hasAt, boolean hasLetter, boolean hasAddressEnding) {
+
+        static Traits of(String normalized) {
+            int digits = 0;
+            boolean at = false;
+            boolean letter = false;
+            boolean ending = false;
+            for (int i = 0; i < normalized.length(); i++) {
+                char c = normalized.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c == '@') {
+                    at = true;
+                } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+                    letter = true;
+                } else if (CN_ADDRESS_ENDINGS.indexOf(c) >= 0) {
+                    ending = true;
+                }
+            }
+            return new Traits(digits, at, letter, ending);
+        }
+
+        boolean hasNumberDigits() {
+            return digits >= FEWEST_NUMBER_DIGITS;
+        }
+
+        // A Chinese address ends with a house number or a unit made of ASCII letters or digits and one of the endings.
+        boolean mayHoldChineseAddress() {
+            return hasAddressEnding && (digits > 0 || hasLetter);
+        }
+
+        // An English address starts with a house number and names its street in Latin letters.
+        boolean mayHoldEnglishAddress() {
+            return digits > 0 && hasLetter;
+        }
+    }
 
     private record Finding(int start, int end, int rule) {}
 }
