@@ -42,6 +42,19 @@ class ServiceDatabaseTest {
     }
 
     @Test
+    void environmentNamesTheVariablesAServiceReadsItsDatabaseFrom() {
+        assertThat(database.environment("agent"))
+                .containsEntry("BPO_AGENT_DB_URL", database.reactiveUrl())
+                .containsEntry("BPO_AGENT_DB_JDBC_URL", database.jdbcUrl())
+                .containsEntry("BPO_AGENT_DB_USER", "infra_roles_test_app")
+                .containsEntry("BPO_AGENT_DB_PASSWORD", database.app().password())
+                .containsEntry("BPO_AGENT_DB_OWNER", "infra_roles_test_owner")
+                .containsEntry("BPO_AGENT_DB_OWNER_PASSWORD", database.owner().password())
+                .hasSize(6);
+        assertThat(database.environment("privacy-audit")).containsKey("BPO_PRIVACY_AUDIT_DB_URL");
+    }
+
+    @Test
     void appRoleSeesOnlyRowsOfTheBrandsSetInItsTransaction() throws SQLException {
         try (Connection app = postgres.connect(database.name(), database.app())) {
             app.setAutoCommit(false);
