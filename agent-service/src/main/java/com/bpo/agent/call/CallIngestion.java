@@ -1,5 +1,6 @@
 package com.bpo.agent.call;
 
+import com.bpo.agent.ingest.ReceivedCounters;
 import com.bpo.agent.ingest.Routing;
 import com.bpo.contracts.Channel;
 import com.bpo.contracts.call.CallDirection;
@@ -14,7 +15,6 @@ import com.bpo.kit.messaging.OutgoingEvent;
 import com.bpo.kit.tenant.Principal;
 import com.bpo.kit.tenant.TenantConnections;
 import com.bpo.kit.tenant.TenantScopes;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -41,24 +41,14 @@ public class CallIngestion {
     private final TenantScopes scopes;
     private final TenantConnections connections;
     private final FactPublisher facts;
-    private final Counter accepted;
-    private final Counter duplicates;
-    private final Counter rejected;
+    private final ReceivedCounters received;
 
     CallIngestion(TenantScopes scopes, TenantConnections connections, FactPublisher facts, MeterRegistry registry) {
         this.scopes = scopes;
         this.connections = connections;
         this.facts = facts;
-        this.accepted = outcome(registry, "accepted");
-        this.duplicates = outcome(registry, "duplicate");
-        this.rejected = outcome(registry, "rejected");
-    }
-
-    private static Counter outcome(MeterRegistry registry, String outcome) {
-        return Counter.builder("bpo.calls.received")
-                .description("Calls received through the ingestion API, by outcome")
-                .tag("outcome", outcome)
-                .register(registry);
+        this.received = new ReceivedCounters(
+                registry, "bpo.calls.received", "Calls received through the ingestion API, by outcome");
     }
 
     /** Checks, routes and publishes a batch; the answer counts what was accepted (durable) and rejected. */
@@ -97,7 +87,8 @@ public class CallIngestion {
                     .execute(Tuple.of(brands.toArray(String[]::new), callIds.toArray(String[]::new)))
                     .map(rows -> {
                         Set<String> calls = new HashSet<>();
-                        rows.forEach(row -> calls.add(key(row.getString("brand_id"), row.getString("call_id"))));
+                        rows.forEach(row ->
+                                calls.add(Routing.brandKey(row.getString("brand_id"), row.getString("call_id"))));
                         return new Known(routing, calls);
                     });
         });
@@ -130,7 +121,7 @@ public class CallIngestion {
                         decision.refusal().message()));
                 continue;
             }
-            String callKey = key(decision.route().brandId(), record.callId());
+            String callKey = Routing.brandKey(decision.route().brandId(), record.callId());
             if (seen.putIfAbsent(callKey, Boolean.TRUE) != null) {
                 duplicateCount++;
                 continue;
@@ -141,13 +132,7 @@ public class CallIngestion {
             calls.add(callEnded(record, decision.route()));
         }
         IngestAnswer answer = IngestAnswer.of(batch.rejecting(refusals), duplicateCount);
-        return facts.publish(calls)
-                .invoke(() -> {
-                    accepted.increment(answer.accepted());
-                    duplicates.increment(answer.duplicates());
-                    rejected.increment(answer.rejected());
-                })
-                .map(ignored -> answer);
+        return facts.publish(calls).invoke(() -> received.count(answer)).map(ignored -> answer);
     }
 
     /** The rules between a record's fields, which Bean Validation on single fields cannot express. */
@@ -210,9 +195,5 @@ public class CallIngestion {
                 .withVendor(route.vendorId())
                 .withTime(ended);
         return new Fact(event, record.callId());
-    }
-
-    private static String key(String brandId, String id) {
-        return brandId + '\u0000' + id;
     }
 }

@@ -1,5 +1,6 @@
 package com.bpo.agent.chat;
 
+import com.bpo.agent.ingest.ReceivedCounters;
 import com.bpo.agent.ingest.Routing;
 import com.bpo.contracts.Channel;
 import com.bpo.contracts.chat.MessageSent;
@@ -19,7 +20,6 @@ import com.bpo.kit.pii.Redaction;
 import com.bpo.kit.tenant.Principal;
 import com.bpo.kit.tenant.TenantConnections;
 import com.bpo.kit.tenant.TenantScopes;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -54,9 +54,7 @@ public class ChatIngestion {
     private final EventProducer producer;
     private final PiiCipher cipher;
     private final String source;
-    private final Counter accepted;
-    private final Counter duplicates;
-    private final Counter rejected;
+    private final ReceivedCounters received;
 
     ChatIngestion(
             TenantScopes scopes,
@@ -72,16 +70,8 @@ public class ChatIngestion {
         this.producer = producer;
         this.cipher = cipher;
         this.source = messaging.source();
-        this.accepted = outcome(registry, "accepted");
-        this.duplicates = outcome(registry, "duplicate");
-        this.rejected = outcome(registry, "rejected");
-    }
-
-    private static Counter outcome(MeterRegistry registry, String outcome) {
-        return Counter.builder("bpo.chat.messages.received")
-                .description("Chat messages received through the ingestion API, by outcome")
-                .tag("outcome", outcome)
-                .register(registry);
+        this.received = new ReceivedCounters(
+                registry, "bpo.chat.messages.received", "Chat messages received through the ingestion API, by outcome");
     }
 
     /** Checks, routes and publishes a batch; the answer counts what was accepted (durable) and rejected. */
@@ -129,7 +119,7 @@ public class ChatIngestion {
                     .execute(Tuple.of(brandArray, conversationIds.toArray(String[]::new)))
                     .chain(rows -> {
                         rows.forEach(row -> conversations.put(
-                                key(row.getString("brand_id"), row.getString("conversation_id")),
+                                Routing.brandKey(row.getString("brand_id"), row.getString("conversation_id")),
                                 new StoredConversation(row.getString("vendor_id"), row.getString("shop_id"))));
                         return transaction
                                 .preparedQuery("select m.brand_id, m.message_id from message m"
@@ -138,7 +128,8 @@ public class ChatIngestion {
                                 .execute(Tuple.of(brandArray, messageIds.toArray(String[]::new)));
                     })
                     .map(rows -> {
-                        rows.forEach(row -> messages.add(key(row.getString("brand_id"), row.getString("message_id"))));
+                        rows.forEach(row ->
+                                messages.add(Routing.brandKey(row.getString("brand_id"), row.getString("message_id"))));
                         return new Known(routing, conversations, messages);
                     });
         });
@@ -159,7 +150,7 @@ public class ChatIngestion {
                 continue;
             }
             String brandId = known.routing().brandOf(record.shopId());
-            String conversationKey = brandId == null ? null : key(brandId, record.conversationId());
+            String conversationKey = brandId == null ? null : Routing.brandKey(brandId, record.conversationId());
             StoredConversation stored =
                     conversationKey == null ? null : known.conversations().get(conversationKey);
             if (stored != null && !stored.shopId().equals(record.shopId())) {
@@ -185,7 +176,7 @@ public class ChatIngestion {
                         decision.refusal().message()));
                 continue;
             }
-            String messageKey = key(brandId, record.messageId());
+            String messageKey = Routing.brandKey(brandId, record.messageId());
             if (!seen.add(messageKey)) {
                 duplicateCount++;
                 continue;
@@ -208,11 +199,7 @@ public class ChatIngestion {
                 .all()
                 .unis(producer.sendAll(originals), facts.publish(messages))
                 .discardItems()
-                .invoke(() -> {
-                    accepted.increment(answer.accepted());
-                    duplicates.increment(answer.duplicates());
-                    this.rejected.increment(answer.rejected());
-                })
+                .invoke(() -> received.count(answer))
                 .map(ignored -> answer);
     }
 
@@ -232,7 +219,7 @@ public class ChatIngestion {
             if (brandId == null || !namesVendor || senderRefusal(record) != null) {
                 continue;
             }
-            String conversation = key(brandId, record.conversationId());
+            String conversation = Routing.brandKey(brandId, record.conversationId());
             Routing.Decision decision = known.routing()
                     .route(
                             record.shopId(),
@@ -277,9 +264,5 @@ public class ChatIngestion {
                 .withVendor(route.vendorId())
                 .withTime(message.sentAt());
         return new Fact(event, record.messageId());
-    }
-
-    private static String key(String brandId, String id) {
-        return brandId + '\u0000' + id;
     }
 }

@@ -118,6 +118,11 @@ public final class Routing {
                 });
     }
 
+    /** A map key for an id that is unique only within its brand (messages, conversations, calls). */
+    public static String brandKey(String brandId, String id) {
+        return brandId + '\u0000' + id;
+    }
+
     /** The brand of a visible, active shop, or null. */
     public String brandOf(String shopId) {
         return brandOfShop.get(shopId);
