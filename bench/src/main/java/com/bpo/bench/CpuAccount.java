@@ -159,6 +159,35 @@ final class CpuAccount {
         return cpu;
     }
 
+    /**
+     * Waits until the whole machine uses less than {@code cores} over one second, at most {@code timeout}.
+     *
+     * @return the busy cores of the last second measured; NaN where the machine's counters cannot be read
+     */
+    static double awaitQuiet(double cores, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double busy = Double.NaN;
+        long[] before = machineTicks();
+        while (before != null && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long[] after = machineTicks();
+            if (after == null) {
+                return Double.NaN;
+            }
+            long total = after[1] - before[1];
+            busy = total == 0
+                    ? 0
+                    : (double) (after[0] - before[0])
+                            / total
+                            * Runtime.getRuntime().availableProcessors();
+            if (busy < cores) {
+                break;
+            }
+            before = after;
+        }
+        return busy;
+    }
+
     /** Busy and total clock ticks of all cores from {@code /proc/stat}; null where there is none. */
     private static long[] machineTicks() {
         try {

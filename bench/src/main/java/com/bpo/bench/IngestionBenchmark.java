@@ -58,6 +58,8 @@ public final class IngestionBenchmark {
     private static final long TEMPLATE_BYTES = 64L * 1024 * 1024;
     private static final int ESTIMATED_RECORD_BYTES = 340;
     private static final int SAMPLE_RECORDS = 20_000;
+    private static final double QUIET_CORES = 0.25;
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(90);
     // Enough for ProducerPerformance to run well past its own warm-up (its first five-second window).
     private static final long MIN_PRODUCER_PERFORMANCE_RECORDS = 2_000_000;
     private static final List<String> CHAT_TABLES =
@@ -237,6 +239,10 @@ public final class IngestionBenchmark {
             List<String> metrics = scrapeMetrics(service);
             service.stop();
 
+            // PostgreSQL keeps checkpointing and vacuuming for a while after the load; Kafka's producer should not
+            // have to share the cores with it.
+            double busy = CpuAccount.awaitQuiet(QUIET_CORES, QUIET_WAIT);
+            say("machine at %.2f cores before ProducerPerformance", busy);
             TopicSample chatEvents = TopicSample.read(servers.kafka(), Topics.CHAT_EVENTS, SAMPLE_RECORDS);
             TopicSample originals = TopicSample.read(servers.kafka(), Topics.AGENT_MESSAGE_ORIGINALS, 0);
             Map<String, String> settings = ProducerSettings.EVENT_PRODUCER;
@@ -260,7 +266,7 @@ public final class IngestionBenchmark {
                     new IngestionReport.Load(result, probeAccepted, templates.averageBodyBytes(), templates.size()),
                     tables,
                     new IngestionReport.KafkaFigures(chatEvents, originals.records()),
-                    new IngestionReport.ProducerRun(ppRecords, recordSize, settings, pp),
+                    new IngestionReport.ProducerRun(ppRecords, recordSize, settings, pp, busy),
                     window.cpuUsage,
                     window.timeline,
                     metrics);

@@ -74,7 +74,13 @@ record IngestionReport(
 
     record KafkaFigures(TopicSample chatEvents, long messageOriginals) {}
 
-    record ProducerRun(long records, int recordSize, Map<String, String> settings, ProducerPerformance.Result result) {}
+    /** @param busyBefore the machine's busy cores in the second before the tool started */
+    record ProducerRun(
+            long records,
+            int recordSize,
+            Map<String, String> settings,
+            ProducerPerformance.Result result,
+            double busyBefore) {}
 
     /** One second of the load: accepted messages and stored rows (statistics counter) so far. */
     record Second(long second, long accepted, long insertedRows) {}
@@ -306,11 +312,12 @@ record IngestionReport(
         ProducerPerformance.Result pp = producerPerformance.result();
         line(
                 md,
-                "Kafka's `ProducerPerformance` (kafka-tools %s) in a child JVM (-Xmx512m) against the same broker after the REST phase, with agent-service stopped: %,d records of %d bytes (the average record above: key, value and headers in one value) on a scratch topic with 6 partitions, producer settings %s: those of the service's event producer (the kit's `EventProducer`; its batch size and compression rate are among the metrics below).",
+                "Kafka's `ProducerPerformance` (kafka-tools %s) in a child JVM (-Xmx512m) against the same broker after the REST phase, with agent-service stopped: %,d records of %d bytes (the average record above: key, value and headers in one value) on a scratch topic with 6 partitions, producer settings %s: those of the service's event producer (the kit's `EventProducer`; its batch size and compression rate are among the metrics below). It started once the machine had calmed down after the load (%.2f cores busy in the second before; the wait ends at 0.25 or after 90 s).",
                 "4.1.1",
                 producerPerformance.records(),
                 producerPerformance.recordSize(),
-                producerPerformance.settings());
+                producerPerformance.settings(),
+                producerPerformance.busyBefore());
         line(md, "");
         line(md, "| records/s | after its first 5 s | MB/s | avg latency | p50 | p95 | p99 | p99.9 | max |");
         line(md, "|---|---|---|---|---|---|---|---|---|");

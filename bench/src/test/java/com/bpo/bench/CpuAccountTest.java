@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,16 @@ class CpuAccountTest {
         String described = CpuAccount.describe(ProcessHandle.current());
 
         assertThat(described).startsWith("pid " + ProcessHandle.current().pid() + " java");
+    }
+
+    @Test
+    void waitingForAQuietMachineEndsAsSoonAsItIsQuieterThanAsked() throws InterruptedException {
+        long begin = System.nanoTime();
+
+        double busy = CpuAccount.awaitQuiet(Runtime.getRuntime().availableProcessors() + 1, Duration.ofSeconds(30));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(5));
+        assertThat(busy).isBetween(0.0, Runtime.getRuntime().availableProcessors() + 0.01);
     }
 
     /** Spins until this thread has used {@code nanos} of CPU time. */

@@ -105,7 +105,8 @@ class IngestionReportTest {
                         760,
                         ProducerSettings.EVENT_PRODUCER,
                         new ProducerPerformance.Result(
-                                accepted, recordsPerSecond, 145, 80, 400, 70, 150, 250, 350, recordsPerSecond * 1.1)),
+                                accepted, recordsPerSecond, 145, 80, 400, 70, 150, 250, 350, recordsPerSecond * 1.1),
+                        0.1),
                 new CpuAccount.Usage(Map.of("agent-service", 1.2), 1.9, 2, List.of()),
                 timeline,
                 List.of());
