@@ -2,8 +2,11 @@ package com.bpo.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +15,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +57,7 @@ class ServiceProcessTest {
                 JarOutputStream out = new JarOutputStream(file, manifest);
                 Stream<Path> classFiles = Files.list(classes.resolve(packageDir))) {
             for (Path classFile : classFiles
-                    .filter(path -> path.getFileName().toString().startsWith(ServiceStub.class.getSimpleName()))
+                    .filter(path -> isStubClass(path.getFileName().toString()))
                     .toList()) {
                 out.putNextEntry(new JarEntry(packageDir + "/" + classFile.getFileName()));
                 out.write(Files.readAllBytes(classFile));
@@ -152,6 +156,36 @@ class ServiceProcessTest {
     }
 
     @Test
+    void serviceStopsWhenTheProcessThatStartedItIsKilled() throws IOException {
+        Process parent = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ServiceStubParent.class.getName(),
+                        jar.toString(),
+                        log.toString())
+                .redirectErrorStream(true)
+                .start();
+        long servicePid;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("service pid "));
+            assertThat(line).as("the parent's output").isNotNull();
+            servicePid = Long.parseLong(line.substring("service pid ".length()));
+        }
+        ProcessHandle service = ProcessHandle.of(servicePid).orElseThrow();
+
+        parent.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !service.isAlive());
+        assertThat(Files.readString(log)).contains("stopping on SIGTERM");
+    }
+
+    @Test
     void aTakenPortFailsBeforeAnythingStarts() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getByName(Ports.LOOPBACK))) {
             assertThatThrownBy(() -> ServiceProcess.quarkusApp("stub-service", jar)
@@ -172,6 +206,12 @@ class ServiceProcessTest {
                 .isInstanceOf(InfraException.class)
                 .hasMessageContaining("stub-service: no runner jar at")
                 .hasMessageContaining("package");
+    }
+
+    /** The stand-in's own class files, not those of other test classes whose names start alike. */
+    private static boolean isStubClass(String fileName) {
+        String stub = ServiceStub.class.getSimpleName();
+        return fileName.equals(stub + ".class") || fileName.startsWith(stub + "$");
     }
 
     private static int readinessStatus(ServiceProcess service) throws IOException, InterruptedException {
