@@ -42,6 +42,10 @@ public final class PiiCipher {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+    // Looking up the AES-GCM implementation cost more than encrypting a chat message; a Cipher is reused by its thread
+    // only, and initialised afresh (key and IV) for every value, so no state carries over from one value to the next.
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PiiCipher::newCipher);
+
     private final PiiKeyRing keys;
     private final SecureRandom random;
 
@@ -89,7 +93,7 @@ public final class PiiCipher {
                     brandId, field, "was written with key version " + keyVersion + ", which is not configured", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(
                     Cipher.DECRYPT_MODE,
                     keys.dataKey(brandId, keyVersion),
@@ -153,7 +157,7 @@ public final class PiiCipher {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.dataKey(brandId, keyVersion), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(additionalData(FORMAT_VERSION, keyVersion, brandId, field));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -166,6 +170,14 @@ public final class PiiCipher {
         } catch (GeneralSecurityException e) {
             // AES-GCM is mandatory in every Java platform; failing here means a broken JDK, not bad input.
             throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is mandatory in every Java platform", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.bpo.kit.pii;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -86,50 +88,62 @@ public final class PiiRedactor {
     /** The fewest digits any phone or ID card number has: a seven-digit local landline number. */
     private static final int FEWEST_NUMBER_DIGITS = 7;
 
-    /** Characters one of which every Chinese street or estate address ends with ({@code 号}, {@code 室}, ...). */
-    private static final String CN_ADDRESS_ENDINGS = "号栋幢座元楼层室";
+    /** The most digits any phone or ID card number has: an ID card number (0086-prefixed mobiles have 15). */
+    private static final int MOST_NUMBER_DIGITS = 18;
 
-    // Each rule first asks whether the text could hold a finding at all (a necessary condition, so nothing is missed).
-    // Most chat messages have no digits, no '@' and no house number, and the patterns, the Chinese address one above
-    // all, would otherwise be tried at every position of every message.
+    /**
+     * The most code points from the start of a Chinese address to the last character of its street or estate word:
+     * three administrative levels of at most 13 each ({@code 8 + 特别行政区}, {@code 10 + 自治州}, {@code 12 + 区}), a
+     * name of at most 12 and a two-character estate word.
+     */
+    private static final int LONGEST_ADDRESS_LEAD = 3 * 13 + 12 + 2; // 53
+
+    // Each rule first asks where in the text it could find something at all (a necessary condition, so nothing is
+    // missed), and its pattern is tried only there. Most chat messages have no digits, no '@' and no house number, and
+    // the patterns, the Chinese address one above all, would otherwise be tried at every position of every message.
     private static final List<Rule> RULES = List.of(
-            new Rule(PiiKind.EMAIL, EMAIL, Traits::hasAt, match -> true, PiiMasking::maskEmail),
+            new Rule(PiiKind.EMAIL, EMAIL, Where.AROUND_AT_SIGN, match -> true, PiiMasking::maskEmail),
             new Rule(
                     PiiKind.ID_CARD,
                     ID_CARD,
-                    Traits::hasNumberDigits,
+                    Where.NUMBER_RUNS,
                     PiiRedactor::hasValidCheckCharacter,
                     PiiMasking::maskIdCard),
-            new Rule(PiiKind.MOBILE_PHONE, MOBILE, Traits::hasNumberDigits, match -> true, PiiMasking::maskPhone),
-            new Rule(PiiKind.LANDLINE_PHONE, LANDLINE, Traits::hasNumberDigits, match -> true, PiiMasking::maskPhone),
-            new Rule(
-                    PiiKind.ADDRESS, CN_ADDRESS, Traits::mayHoldChineseAddress, match -> true, PiiMasking::maskAddress),
-            new Rule(
-                    PiiKind.ADDRESS,
-                    EN_ADDRESS,
-                    Traits::mayHoldEnglishAddress,
-                    match -> true,
-                    match -> PiiMasking.MASK));
+            new Rule(PiiKind.MOBILE_PHONE, MOBILE, Where.NUMBER_RUNS, match -> true, PiiMasking::maskPhone),
+            new Rule(PiiKind.LANDLINE_PHONE, LANDLINE, Where.NUMBER_RUNS, match -> true, PiiMasking::maskPhone),
+            new Rule(PiiKind.ADDRESS, CN_ADDRESS, Where.CHINESE_ADDRESS, match -> true, PiiMasking::maskAddress),
+            new Rule(PiiKind.ADDRESS, EN_ADDRESS, Where.ENGLISH_ADDRESS, match -> true, match -> PiiMasking.MASK));
 
     private PiiRedactor() {}
 
     /** Masks every finding in {@code text}; {@code null} gives an unchanged {@code null}. */
     public static Redaction redact(String text) {
+        return redact(text, false);
+    }
+
+    /**
+     * As {@link #redact}, but tries every pattern on the whole text, without the checks that narrow where a pattern
+     * could match. Slow; the reference the fast path is tested against.
+     */
+    static Redaction redactEverywhere(String text) {
+        return redact(text, true);
+    }
+
+    private static Redaction redact(String text, boolean everywhere) {
         if (text == null || text.isBlank()) {
             return Redaction.unchanged(text);
         }
         String normalized = normalizeWidth(text);
-        Traits traits = Traits.of(normalized);
+        Traits traits = everywhere ? null : Traits.of(normalized);
         List<Finding> findings = new ArrayList<>();
         for (int rule = 0; rule < RULES.size(); rule++) {
-            if (!RULES.get(rule).applies().test(traits)) {
-                continue;
-            }
-            Matcher matcher = RULES.get(rule).pattern().matcher(normalized);
-            while (matcher.find()) {
-                if (RULES.get(rule).accept().test(matcher.group())) {
-                    findings.add(new Finding(matcher.start(), matcher.end(), rule));
-                }
+            Rule current = RULES.get(rule);
+            if (everywhere) {
+                find(current, rule, normalized, new int[] {0, normalized.length()}, findings);
+            } else if (current.where() == Where.CHINESE_ADDRESS) {
+                findFrom(current, rule, normalized, traits.chineseAddressStarts(normalized), findings);
+            } else {
+                find(current, rule, normalized, traits.regions(current.where(), normalized.length()), findings);
             }
         }
         if (findings.isEmpty()) {
@@ -156,10 +170,65 @@ public final class PiiRedactor {
         return new Redaction(redacted.toString(), true, kinds);
     }
 
+    /** Adds the matches of {@code rule} inside each region (start and end offsets, pairwise). */
+    private static void find(Rule rule, int index, String text, int[] regions, List<Finding> findings) {
+        if (regions.length == 0) {
+            return;
+        }
+        Matcher matcher = matcherOf(rule, text);
+        for (int i = 0; i < regions.length; i += 2) {
+            matcher.region(regions[i], regions[i + 1]);
+            while (matcher.find()) {
+                add(rule, index, matcher, findings);
+            }
+        }
+    }
+
+    /**
+     * Adds the matches of {@code rule} that start at one of {@code starts} (ascending): what {@link Matcher#find()}
+     * finds when no match can start anywhere else, without trying the pattern at every other position.
+     */
+    private static void findFrom(Rule rule, int index, String text, int[] starts, List<Finding> findings) {
+        if (starts.length == 0) {
+            return;
+        }
+        Matcher matcher = matcherOf(rule, text);
+        int searchFrom = 0;
+        for (int start : starts) {
+            if (start < searchFrom) {
+                continue; // inside a match already found, where find() would not look either
+            }
+            matcher.region(start, text.length());
+            if (matcher.lookingAt()) {
+                add(rule, index, matcher, findings);
+                searchFrom = matcher.end();
+            }
+        }
+    }
+
+    // Transparent bounds: the look-arounds at a region's edges see the text beyond it, and no anchor matches there, so
+    // a match inside a region is exactly a match the pattern finds in the whole text.
+    private static Matcher matcherOf(Rule rule, String text) {
+        return rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    private static void add(Rule rule, int index, Matcher matcher, List<Finding> findings) {
+        if (rule.accept().test(matcher.group())) {
+            findings.add(new Finding(matcher.start(), matcher.end(), index));
+        }
+    }
+
     /** Maps full-width ASCII forms and the ideographic space to ASCII, one char for one char so offsets stay. */
     private static String normalizeWidth(String text) {
+        int first = 0;
+        while (first < text.length() && !isWideForm(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
         char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = first; i < chars.length; i++) {
             char c = chars[i];
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 chars[i] = (char) (c - '\uFF01' + '!');
@@ -168,6 +237,10 @@ public final class PiiRedactor {
             }
         }
         return new String(chars);
+    }
+
+    private static boolean isWideForm(char c) {
+        return (c >= '\uFF01' && c <= '\uFF5E') || c == '\u3000';
     }
 
     static boolean hasValidCheckCharacter(String idCard) {
@@ -179,47 +252,178 @@ public final class PiiRedactor {
     }
 
     private record Rule(
-            PiiKind kind,
-            Pattern pattern,
-            Predicate<Traits> applies,
-            Predicate<String> accept,
-            UnaryOperator<String> mask) {}
+            PiiKind kind, Pattern pattern, Where where, Predicate<String> accept, UnaryOperator<String> mask) {}
 
-    /** What one pass over a text tells about which patterns could match in it. */
-    private record Traits(int digits, boolean hasAt, boolean hasLetter, boolean hasAddressEnding) {
+    /** Where a rule's pattern could match, as far as one pass over the text can tell. */
+    private enum Where {
+        /** Anywhere, if the text has an '@'. */
+        AROUND_AT_SIGN,
+        /** Only inside runs of digits and the signs a phone or ID card number is written with. */
+        NUMBER_RUNS,
+        /**
+         * If the text has a number or letter before a unit or house word: only in the run of Han characters before
+         * a street or estate word, at most 53 of them.
+         */
+        CHINESE_ADDRESS,
+        /** Anywhere, if a number (and maybe a letter) is followed by spaces and a capital letter. */
+        ENGLISH_ADDRESS
+    }
 
-        static Traits of(String normalized) {
-            int digits = 0;
-            boolean at = false;
-            boolean letter = false;
-            boolean ending = false;
-            for (int i = 0; i < normalized.length(); i++) {
-                char c = normalized.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    digits++;
-                } else if (c == '@') {
-                    at = true;
-                } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-                    letter = true;
-                } else if (CN_ADDRESS_ENDINGS.indexOf(c) >= 0) {
-                    ending = true;
+    /**
+     * What one pass over a (width-normalised) text tells about where the patterns could match. Each condition is
+     * necessary for a match of its rule, read off the patterns above; a test checks the result against trying every
+     * pattern everywhere.
+     */
+    private static final class Traits {
+
+        private static final int[] NOWHERE = {};
+
+        private boolean hasAt;
+        private boolean hasChineseUnit;
+        private boolean mayHoldEnglishAddress;
+        private int[] numberRuns = NOWHERE;
+        private int numberRunBounds;
+        private int[] places = NOWHERE;
+        private int placeCount;
+
+        static Traits of(String text) {
+            Traits traits = new Traits();
+            int runStart = -1;
+            int runDigits = 0;
+            int digitGroups = 0;
+            char previous = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (isNumberSign(c)) {
+                    if (runStart < 0) {
+                        runStart = i;
+                        runDigits = 0;
+                        digitGroups = 0;
+                    }
+                    if (isDigit(c)) {
+                        runDigits++;
+                        if (!isDigit(previous)) {
+                            digitGroups++;
+                        }
+                    }
+                } else if (runStart >= 0) {
+                    traits.endNumberRun(runStart, i, runDigits, digitGroups);
+                    runStart = -1;
+                }
+                switch (c) {
+                    case '@' -> traits.hasAt = true;
+                    // A unit or house word right after an ASCII letter or digit: 477号, 3栋, 2单元, 501室, 3楼.
+                    case '号', '栋', '幢', '座', '单', '楼', '层', '室' ->
+                        traits.hasChineseUnit |= isAsciiLetterOrDigit(previous);
+                    // The last character of each street and estate word: 路, 大道, 胡同, 小区, 花园, 公寓, 新村, 大厦, ...
+                    case '路', '街', '道', '巷', '弄', '同', '区', '园', '寓', '村', '厦', '苑' -> traits.addPlace(i);
+                    default -> {
+                        if (c >= 'A' && c <= 'Z' && isSpace(previous)) {
+                            traits.mayHoldEnglishAddress |= numberBeforeSpaces(text, i - 1);
+                        }
+                    }
+                }
+                previous = c;
+            }
+            if (runStart >= 0) {
+                traits.endNumberRun(runStart, text.length(), runDigits, digitGroups);
+            }
+            return traits;
+        }
+
+        /** Start and end offsets, pairwise, of the parts of a text of {@code length} the rule's pattern could match in. */
+        int[] regions(Where where, int length) {
+            return switch (where) {
+                case AROUND_AT_SIGN -> hasAt ? new int[] {0, length} : NOWHERE;
+                case NUMBER_RUNS -> Arrays.copyOf(numberRuns, numberRunBounds);
+                case ENGLISH_ADDRESS -> mayHoldEnglishAddress ? new int[] {0, length} : NOWHERE;
+                case CHINESE_ADDRESS -> throw new IllegalArgumentException("Chinese addresses are found from starts");
+            };
+        }
+
+        /**
+         * The offsets, ascending, at which a Chinese address could start. Everything of a match up to the last
+         * character of its street or estate word is Han script (administrative levels, name, word), and that word ends
+         * at most 53 code points after the match's start.
+         */
+        int[] chineseAddressStarts(String text) {
+            if (!hasChineseUnit || placeCount == 0) {
+                return NOWHERE;
+            }
+            BitSet starts = new BitSet(text.length());
+            for (int p = 0; p < placeCount; p++) {
+                int start = places[p];
+                for (int lead = 0; lead < LONGEST_ADDRESS_LEAD && start > 0; lead++) {
+                    int codePoint = text.codePointBefore(start);
+                    if (Character.UnicodeScript.of(codePoint) != Character.UnicodeScript.HAN) {
+                        break;
+                    }
+                    start -= Character.charCount(codePoint);
+                    starts.set(start);
                 }
             }
-            return new Traits(digits, at, letter, ending);
+            return starts.stream().toArray();
         }
 
-        boolean hasNumberDigits() {
-            return digits >= FEWEST_NUMBER_DIGITS;
+        private void addPlace(int offset) {
+            if (placeCount == places.length) {
+                places = Arrays.copyOf(places, Math.max(4, places.length * 2));
+            }
+            places[placeCount++] = offset;
         }
 
-        // A Chinese address ends with a house number or a unit made of ASCII letters or digits and one of the endings.
-        boolean mayHoldChineseAddress() {
-            return hasAddressEnding && (digits > 0 || hasLetter);
+        /**
+         * Keeps a run of number signs that could hold a phone or ID card number: one with enough digits, unless they
+         * are all one unbroken group longer than any such number. A number may not touch another digit, so inside
+         * such a group (a 19-digit order id) a match would have to span the whole group, and none is that long.
+         */
+        private void endNumberRun(int start, int end, int digits, int digitGroups) {
+            if (digits < FEWEST_NUMBER_DIGITS || (digitGroups == 1 && digits > MOST_NUMBER_DIGITS)) {
+                return;
+            }
+            if (numberRunBounds == numberRuns.length) {
+                numberRuns = Arrays.copyOf(numberRuns, Math.max(4, numberRuns.length * 2));
+            }
+            numberRuns[numberRunBounds++] = start;
+            numberRuns[numberRunBounds++] = end;
         }
 
-        // An English address starts with a house number and names its street in Latin letters.
-        boolean mayHoldEnglishAddress() {
-            return digits > 0 && hasLetter;
+        /** Whether {@code text} holds digits, maybe a letter, and at least one space, ending at {@code end}. */
+        private static boolean numberBeforeSpaces(String text, int end) {
+            int i = end;
+            while (i >= 0 && isSpace(text.charAt(i))) {
+                i--;
+            }
+            if (i == end || i < 0) {
+                return false;
+            }
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                return true;
+            }
+            return isAsciiLetter(c) && i > 0 && isDigit(text.charAt(i - 1));
+        }
+
+        /** The characters phone and ID card numbers are written with, as the number patterns allow them. */
+        private static boolean isNumberSign(char c) {
+            return isDigit(c) || isSpace(c) || c == '-' || c == '(' || c == ')' || c == '+' || c == 'X' || c == 'x';
+        }
+
+        /** What {@code \s} matches in a pattern without Unicode character classes. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }
+
+        private static boolean isAsciiLetterOrDigit(char c) {
+            return isDigit(c) || isAsciiLetter(c);
         }
     }
 

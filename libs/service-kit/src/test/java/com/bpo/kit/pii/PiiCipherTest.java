@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +56,35 @@ class PiiCipherTest {
 
         assertThat(first).isNotEqualTo(second);
         assertThat(Arrays.copyOfRange(first, 2, 14)).isNotEqualTo(Arrays.copyOfRange(second, 2, 14));
+    }
+
+    @Test
+    void valuesEncryptedOnManyThreadsAtOnceDecryptOnAnyThread() {
+        // Each thread reuses its own Cipher; values written on one thread must read back on any other.
+        List<byte[]> written = IntStream.range(0, 2_000)
+                .parallel()
+                .mapToObj(i -> cipher.encrypt(i % 2 == 0 ? BRAND : OTHER_BRAND, PHONE, "1381234" + i))
+                .toList();
+
+        List<String> read = IntStream.range(0, written.size())
+                .parallel()
+                .mapToObj(i -> cipher.decrypt(i % 2 == 0 ? BRAND : OTHER_BRAND, PHONE, written.get(i)))
+                .toList();
+
+        assertThat(read)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 2_000).mapToObj(i -> "1381234" + i).toList());
+    }
+
+    @Test
+    void aFailedDecryptionLeavesTheThreadsCipherUsable() {
+        byte[] value = cipher.encrypt(BRAND, PHONE, "13812345678");
+
+        assertThatThrownBy(() -> cipher.decrypt(OTHER_BRAND, PHONE, value)).isInstanceOf(PiiDecryptionException.class);
+
+        assertThat(cipher.decrypt(BRAND, PHONE, value)).isEqualTo("13812345678");
+        assertThat(cipher.decrypt(BRAND, PHONE, cipher.encrypt(BRAND, PHONE, "021-12345678")))
+                .isEqualTo("021-12345678");
     }
 
     @Test
