@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -54,6 +55,7 @@ public class BatchReader {
     private final Validator validator;
     private final ProblemFactory problems;
     private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Optional<RecordConstraints>> directChecks = new ConcurrentHashMap<>();
 
     public BatchReader(ObjectMapper objectMapper, Validator validator) {
         this.objectMapper = objectMapper;
@@ -79,7 +81,12 @@ public class BatchReader {
         }
         boolean lines = isNdjson(contentType);
         byte[] content = body == null ? new byte[0] : body;
-        Records<T> records = new Records<>(recordType, maxRecords);
+        Records<T> records = new Records<>(
+                recordType,
+                maxRecords,
+                directChecks
+                        .computeIfAbsent(recordType, type -> RecordConstraints.of(type, validator))
+                        .orElse(null));
         ObjectReader reader = readers.computeIfAbsent(recordType, this::readerFor);
         try {
             if (lines) {
@@ -256,13 +263,15 @@ public class BatchReader {
 
         private final Class<T> recordType;
         private final int maxRecords;
+        private final RecordConstraints directCheck;
         private final List<BatchLine<T>> lines = new ArrayList<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private int size;
 
-        private Records(Class<T> recordType, int maxRecords) {
+        private Records(Class<T> recordType, int maxRecords, RecordConstraints directCheck) {
             this.recordType = recordType;
             this.maxRecords = maxRecords;
+            this.directCheck = directCheck;
         }
 
         /** The index of the next record; refuses the batch as soon as it holds one record too many. */
@@ -277,6 +286,11 @@ public class BatchReader {
             if (record == null) {
                 // JSON null binds to no record at all.
                 reject(Rejection.of(index, WHOLE_RECORD, "must be an object"));
+                return;
+            }
+            if (directCheck != null && directCheck.certainlyHold(record)) {
+                // Every constraint holds: Bean Validation would find nothing (see RecordConstraints).
+                lines.add(new BatchLine<>(index, record));
                 return;
             }
             Set<ConstraintViolation<T>> violations = validator.validate(record);

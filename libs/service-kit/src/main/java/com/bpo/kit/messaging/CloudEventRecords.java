@@ -31,6 +31,46 @@ public final class CloudEventRecords {
     }
 
     /**
+     * The Kafka record of {@code event} with {@code id}, published by {@code source}, carrying {@code json}: the same
+     * record as {@link #toRecord(String, String, EventEnvelope, Map)} with {@code event.envelope(id, source, json)}, its
+     * topic, key and headers, written without the intermediate envelope (which copies the payload twice). For
+     * publishers that write tens of thousands of records a second.
+     */
+    public static ProducerRecord<String, byte[]> toRecord(OutgoingEvent event, String id, String source, byte[] json) {
+        requireText(id, CloudEventHeaders.ID);
+        requireText(source, CloudEventHeaders.SOURCE);
+        RecordHeaders headers = new RecordHeaders();
+        // The order of EventEnvelope.toHeaders(); absent optional attributes are left out.
+        add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        add(headers, CloudEventHeaders.ID, id);
+        add(headers, CloudEventHeaders.TYPE, event.type());
+        add(headers, CloudEventHeaders.SOURCE, source);
+        add(headers, CloudEventHeaders.TIME, event.time().toString());
+        add(headers, CloudEventHeaders.SUBJECT, event.subject());
+        add(headers, CloudEventHeaders.BRAND_ID, event.brandId());
+        add(headers, CloudEventHeaders.VENDOR_ID, event.vendorId());
+        add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+        event.headers().forEach((name, value) -> {
+            if (!name.startsWith("ce_") && !CloudEventHeaders.CONTENT_TYPE.equals(name)) {
+                add(headers, name, value);
+            }
+        });
+        return new ProducerRecord<>(event.topic(), null, null, event.key(), json, headers);
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void requireText(String value, String header) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("header " + header + " is required");
+        }
+    }
+
+    /**
      * Reads the CloudEvent of a record from its headers and value.
      *
      * @throws IllegalArgumentException if a required attribute is missing or malformed

@@ -25,6 +25,6 @@ public record Fact(OutgoingEvent event, String naturalKey) {
 
     /** The deterministic {@code ce_id} of this fact. */
     public String eventId() {
-        return EventIds.forFact(event.type(), event.brandId(), naturalKey);
+        return FactIds.forFact(event.type(), event.brandId(), naturalKey);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** How the kit publishes events and retries their processing ({@code bpo.messaging.*}). */
 @ConfigMapping(prefix = "bpo.messaging")
@@ -18,6 +19,21 @@ public interface MessagingConfig {
      * cannot be changed here: the delivery guarantees depend on them.
      */
     Map<String, String> producer();
+
+    /** How facts received from outside are published ({@link FactPublisher}). */
+    Facts facts();
+
+    /** Publishing facts straight to Kafka. */
+    interface Facts {
+
+        /**
+         * Whether each fact's payload is checked against the JSON Schema of its type before it is sent. Unset: checked
+         * in dev and test mode, not in production, where facts are records built from typed, already validated fields
+         * and the tests (which run with the check) show that such records match their schemas; the check would cost
+         * more than serialising the fact. Set it to {@code true} to check in production too.
+         */
+        Optional<Boolean> validateSchemas();
+    }
 
     /** Bounded retries of work that failed for a reason that may pass (a lost connection, a deadlock). */
     Retry retry();

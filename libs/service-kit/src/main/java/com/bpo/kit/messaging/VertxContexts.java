@@ -1,8 +1,10 @@
 package com.bpo.kit.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.function.Supplier;
 
 /** Keeps reactive work on the Vert.x context it started on. */
 public final class VertxContexts {
@@ -22,5 +24,15 @@ public final class VertxContexts {
             }
             return uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
         });
+    }
+
+    /**
+     * Runs {@code work} on a worker thread and delivers its result or failure on the Vert.x context of whoever
+     * subscribes, if there is one: for CPU work of milliseconds (parsing, serialising, encrypting a batch) in the
+     * middle of a reactive request, which would otherwise hold up every other request on the same event loop.
+     */
+    public static <T> Uni<T> onWorker(Supplier<T> work) {
+        return emitOnCallerContext(
+                Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }
