@@ -14,6 +14,7 @@ import com.bpo.kit.messaging.Fact;
 import com.bpo.kit.messaging.FactPublisher;
 import com.bpo.kit.messaging.MessagingConfig;
 import com.bpo.kit.messaging.OutgoingEvent;
+import com.bpo.kit.messaging.VertxContexts;
 import com.bpo.kit.pii.PiiCipher;
 import com.bpo.kit.pii.PiiRedactor;
 import com.bpo.kit.pii.Redaction;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,12 +74,19 @@ public class ChatIngestion {
                 registry, "bpo.chat.messages.received", "Chat messages received through the ingestion API, by outcome");
     }
 
-    /** Checks, routes and publishes a batch; the answer counts what was accepted (durable) and rejected. */
+    /**
+     * Checks, routes and publishes a batch; the answer counts what was accepted (durable) and rejected.
+     *
+     * <p>The scope and what the batch refers to are read on the caller's event loop (the reactive SQL client's
+     * home); routing, redaction, encryption and serialisation, most of the request's CPU, run on a worker thread, so
+     * the event loops stay free for other requests; the answer comes back on the caller's context.
+     */
     public Uni<IngestAnswer> ingest(Batch<ChatMessageRecord> batch) {
         Principal principal = scopes.principal();
         return scopes.current()
                 .chain(scope -> connections.inScope(scope, transaction -> lookUp(transaction, batch)))
-                .chain(known -> publish(batch, known, principal));
+                .chain(known -> VertxContexts.onWorker(() -> prepare(batch, known, principal)))
+                .chain(this::publish);
     }
 
     /** The organisation facts and the stored conversations and messages a batch refers to. */
@@ -135,11 +142,18 @@ public class ChatIngestion {
         });
     }
 
-    private Uni<IngestAnswer> publish(Batch<ChatMessageRecord> batch, Known known, Principal principal) {
+    /** A batch ready to send: the records of its messages and of their originals, and the answer once they are durable. */
+    private record Prepared(
+            List<ProducerRecord<String, byte[]>> messages,
+            List<ProducerRecord<String, byte[]>> originals,
+            IngestAnswer answer) {}
+
+    private Prepared prepare(Batch<ChatMessageRecord> batch, Known known, Principal principal) {
         List<Rejection> refusals = new ArrayList<>();
         Map<String, String> vendorOfConversation = vendorsNamedInBatch(batch, known, principal);
-        Set<String> seen = new LinkedHashSet<>();
-        List<Fact> messages = new ArrayList<>(batch.lines().size());
+        Set<String> seen = new HashSet<>();
+        List<ProducerRecord<String, byte[]>> messages =
+                new ArrayList<>(batch.lines().size());
         List<ProducerRecord<String, byte[]>> originals = new ArrayList<>();
         int duplicateCount = 0;
         for (BatchLine<ChatMessageRecord> line : batch.lines()) {
@@ -186,21 +200,25 @@ public class ChatIngestion {
             }
             vendorOfConversation.putIfAbsent(conversationKey, decision.route().vendorId());
             Redaction redaction = PiiRedactor.redact(record.text());
-            messages.add(messageSent(record, decision.route(), redaction));
+            Fact message = messageSent(record, decision.route(), redaction);
+            messages.add(facts.toRecord(message, message.eventId()));
             if (redaction.redacted()) {
                 byte[] ciphertext = cipher.encrypt(brandId, MessageOriginal.TEXT_FIELD, record.text());
                 originals.add(new MessageOriginal(brandId, record.messageId(), record.conversationId(), ciphertext)
                         .toRecord(source, sentAt));
             }
         }
-        IngestAnswer answer = IngestAnswer.of(batch.rejecting(refusals), duplicateCount);
+        return new Prepared(messages, originals, IngestAnswer.of(batch.rejecting(refusals), duplicateCount));
+    }
+
+    private Uni<IngestAnswer> publish(Prepared prepared) {
         // One wait for both: the answer comes only when every message and every original is durable.
         return Uni.combine()
                 .all()
-                .unis(producer.sendAll(originals), facts.publish(messages))
+                .unis(producer.sendAll(prepared.originals()), facts.publishRecords(prepared.messages()))
                 .discardItems()
-                .invoke(() -> received.count(answer))
-                .map(ignored -> answer);
+                .invoke(() -> received.count(prepared.answer()))
+                .map(ignored -> prepared.answer());
     }
 
     /**
@@ -245,7 +263,8 @@ public class ChatIngestion {
         return null;
     }
 
-    private static Fact messageSent(ChatMessageRecord record, Routing.Route route, Redaction redaction) {
+    /** The {@code MessageSent} fact of a routed record with its redacted text. */
+    static Fact messageSent(ChatMessageRecord record, Routing.Route route, Redaction redaction) {
         MessageSent message = new MessageSent(
                 record.messageId(),
                 record.conversationId(),

@@ -2,6 +2,7 @@ package com.bpo.agent.chat;
 
 import com.bpo.kit.ingest.BatchReader;
 import com.bpo.kit.ingest.IngestAnswer;
+import com.bpo.kit.messaging.VertxContexts;
 import com.bpo.kit.tenant.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,8 @@ public class ChatMessageResource {
         Roles.PLATFORM_ADMIN
     })
     public Uni<IngestAnswer> ingest(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return ingestion.ingest(reader.read(body, contentType, ChatMessageRecord.class, MAX_RECORDS));
+        // Reading and validating a thousand records takes milliseconds of CPU: on a worker, not the event loop.
+        return VertxContexts.onWorker(() -> reader.read(body, contentType, ChatMessageRecord.class, MAX_RECORDS))
+                .chain(ingestion::ingest);
     }
 }

@@ -1,5 +1,6 @@
 package com.bpo.agent.chat;
 
+import com.bpo.agent.ingest.Routing;
 import com.bpo.contracts.Channel;
 import com.bpo.contracts.Topics;
 import com.bpo.contracts.chat.ConversationStarted;
@@ -20,7 +21,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,17 +42,19 @@ public class ChatTables {
 
     static final String CONSUMER = "chat-tables";
 
-    private static final String STORE_MESSAGES =
+    // One statement per batch for messages, originals, participants and conversations. The batch's messages are
+    // distinct already (deduplicated in Java, which is cheaper than sorting them in the database).
+    private static final String STORE =
             """
-            with incoming as (
-                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                     $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::boolean[])
-                    as m(brand_id, message_id, conversation_id, vendor_id, shop_id, customer_id, sender, agent_id,
-                         sent_at, redacted_text, redacted)
+            with originals as (
+                insert into message_original (brand_id, message_id, text_ciphertext)
+                select * from unnest($12::text[], $13::text[], $14::bytea[])
+                on conflict do nothing
             ), inserted as (
                 insert into message (brand_id, message_id, conversation_id, vendor_id, shop_id, customer_id, sender,
                                      agent_id, sent_at, redacted_text, redacted)
-                select distinct on (brand_id, message_id) * from incoming
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                     $7::text[], $8::text[], $9::timestamptz[], $10::text[], $11::boolean[])
                 on conflict do nothing
                 returning brand_id, conversation_id, vendor_id, shop_id, customer_id, sender, agent_id, sent_at
             ), participants as (
@@ -88,13 +93,6 @@ public class ChatTables {
                       started_at
             """;
 
-    private static final String STORE_ORIGINALS =
-            """
-            insert into message_original (brand_id, message_id, text_ciphertext)
-            select * from unnest($1::text[], $2::text[], $3::bytea[])
-            on conflict do nothing
-            """;
-
     private final BatchConsumers consumers;
     private final OutboxWriter outbox;
     private final int maxBatchSize;
@@ -102,7 +100,7 @@ public class ChatTables {
     ChatTables(
             BatchConsumers consumers,
             OutboxWriter outbox,
-            @ConfigProperty(name = "bpo.chat.tables.max-batch-size", defaultValue = "2000") int maxBatchSize) {
+            @ConfigProperty(name = "bpo.chat.tables.max-batch-size", defaultValue = "5000") int maxBatchSize) {
         this.consumers = consumers;
         this.outbox = outbox;
         this.maxBatchSize = maxBatchSize;
@@ -121,23 +119,37 @@ public class ChatTables {
 
     /** Writes one batch of events; runs inside the batch's transaction. */
     Uni<Void> apply(SqlConnection transaction, List<IncomingEvent> events) {
-        List<MessageSent> messages = new ArrayList<>();
-        List<MessageOriginal> originals = new ArrayList<>();
+        Map<String, MessageSent> messages = new LinkedHashMap<>();
+        Map<String, MessageOriginal> originals = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
             if (event.payload() instanceof MessageSent message) {
-                messages.add(message);
+                // A message delivered twice in one batch (a re-sent batch) is stored once, as its first delivery.
+                messages.putIfAbsent(Routing.brandKey(message.brandId(), message.messageId()), message);
             } else if (MessageOriginal.TYPE.equals(event.type())) {
-                originals.add(MessageOriginal.fromJson(event.envelope().payload()));
+                MessageOriginal original =
+                        MessageOriginal.fromJson(event.envelope().payload());
+                originals.putIfAbsent(Routing.brandKey(original.brandId(), original.messageId()), original);
             }
             // ConversationStarted and ConversationClosed are this service's own outbox events: nothing to store.
         }
-        return storeOriginals(transaction, originals).chain(() -> storeMessages(transaction, messages));
-    }
-
-    private Uni<Void> storeMessages(SqlConnection transaction, List<MessageSent> messages) {
-        if (messages.isEmpty()) {
+        if (messages.isEmpty() && originals.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return transaction
+                .preparedQuery(STORE)
+                .execute(parameters(List.copyOf(messages.values()), List.copyOf(originals.values())))
+                .chain(rows -> {
+                    List<OutgoingEvent> started = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (row.getBoolean("created")) {
+                            started.add(conversationStarted(row));
+                        }
+                    }
+                    return outbox.enqueueAll(transaction, started).replaceWithVoid();
+                });
+    }
+
+    private static Tuple parameters(List<MessageSent> messages, List<MessageOriginal> originals) {
         int size = messages.size();
         String[] brands = new String[size];
         String[] ids = new String[size];
@@ -164,17 +176,29 @@ public class ChatTables {
             texts[i] = message.text();
             redacted[i] = message.redacted();
         }
-        Tuple parameters = Tuple.from(List.of(
-                brands, ids, conversations, vendors, shops, customers, senders, agents, sentAt, texts, redacted));
-        return transaction.preparedQuery(STORE_MESSAGES).execute(parameters).chain(rows -> {
-            List<OutgoingEvent> started = new ArrayList<>();
-            for (Row row : rows) {
-                if (row.getBoolean("created")) {
-                    started.add(conversationStarted(row));
-                }
-            }
-            return outbox.enqueueAll(transaction, started).replaceWithVoid();
-        });
+        String[] originalBrands = new String[originals.size()];
+        String[] originalIds = new String[originals.size()];
+        Buffer[] ciphertexts = new Buffer[originals.size()];
+        for (int i = 0; i < originals.size(); i++) {
+            originalBrands[i] = originals.get(i).brandId();
+            originalIds[i] = originals.get(i).messageId();
+            ciphertexts[i] = Buffer.buffer(originals.get(i).textCiphertext());
+        }
+        return Tuple.from(List.of(
+                brands,
+                ids,
+                conversations,
+                vendors,
+                shops,
+                customers,
+                senders,
+                agents,
+                sentAt,
+                texts,
+                redacted,
+                originalBrands,
+                originalIds,
+                ciphertexts));
     }
 
     private static OutgoingEvent conversationStarted(Row row) {
@@ -192,23 +216,5 @@ public class ChatTables {
                 .withBrand(started.brandId())
                 .withVendor(started.vendorId())
                 .withTime(started.startedAt());
-    }
-
-    private static Uni<Void> storeOriginals(SqlConnection transaction, List<MessageOriginal> originals) {
-        if (originals.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String[] brands = new String[originals.size()];
-        String[] ids = new String[originals.size()];
-        Buffer[] ciphertexts = new Buffer[originals.size()];
-        for (int i = 0; i < originals.size(); i++) {
-            brands[i] = originals.get(i).brandId();
-            ids[i] = originals.get(i).messageId();
-            ciphertexts[i] = Buffer.buffer(originals.get(i).textCiphertext());
-        }
-        return transaction
-                .preparedQuery(STORE_ORIGINALS)
-                .execute(Tuple.of(brands, ids, ciphertexts))
-                .replaceWithVoid();
     }
 }

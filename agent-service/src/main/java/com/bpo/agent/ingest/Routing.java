@@ -64,7 +64,29 @@ public final class Routing {
 
     private record AgentFacts(String vendorId, boolean active) {}
 
-    private record Claim(String vendorId, String field, String what) {}
+    /** A source that names the vendor of a record; its wording is only built for a refusal. */
+    private record Claim(String vendorId, Source source) {
+
+        String field() {
+            return source == Source.AGENT ? "agentId" : "vendorId";
+        }
+
+        String what(String agentId) {
+            return switch (source) {
+                case AGENT -> "agent " + agentId + " works for vendor " + vendorId;
+                case NAMED -> "the record names vendor " + vendorId;
+                case CALLER -> "you act for vendor " + vendorId;
+                case KNOWN -> "vendor " + vendorId + " serves it already";
+            };
+        }
+    }
+
+    private enum Source {
+        AGENT,
+        NAMED,
+        CALLER,
+        KNOWN
+    }
 
     private final Channel channel;
     private final Map<String, String> brandOfShop;
@@ -156,55 +178,65 @@ public final class Routing {
         if (brandId == null) {
             return Decision.refused("shopId", "unknown shop, inactive, or not in your scope: " + shopId);
         }
-        List<Claim> claims = new ArrayList<>(4);
+        // Every route decision of a batch passes here: no wording, lists or streams unless a record is refused.
+        Claim deciding = null;
+        Claim disagreeing = null;
         if (agentId != null) {
             AgentFacts agent = agents.get(agentId);
             if (agent == null || !agent.active()) {
                 return Decision.refused("agentId", "unknown or inactive agent: " + agentId);
             }
-            claims.add(new Claim(
-                    agent.vendorId(), "agentId", "agent " + agentId + " works for vendor " + agent.vendorId()));
+            deciding = new Claim(agent.vendorId(), Source.AGENT);
         }
-        if (namedVendorId != null) {
-            claims.add(new Claim(namedVendorId, "vendorId", "the record names vendor " + namedVendorId));
-        }
-        if (callerVendorId != null) {
-            claims.add(new Claim(callerVendorId, "vendorId", "you act for vendor " + callerVendorId));
-        }
-        if (knownVendorId != null) {
-            claims.add(new Claim(knownVendorId, "vendorId", "vendor " + knownVendorId + " serves it already"));
-        }
-        Claim deciding = claims.isEmpty() ? null : claims.get(0);
-        for (Claim claim : claims) {
-            if (!claim.vendorId().equals(deciding.vendorId())) {
-                return Decision.refused(deciding.field(), deciding.what() + ", but " + claim.what());
+        for (Claim claim : new Claim[] {
+            claim(namedVendorId, Source.NAMED), claim(callerVendorId, Source.CALLER), claim(knownVendorId, Source.KNOWN)
+        }) {
+            if (claim == null) {
+                continue;
+            }
+            if (deciding == null) {
+                deciding = claim;
+            } else if (disagreeing == null && !claim.vendorId().equals(deciding.vendorId())) {
+                disagreeing = claim;
             }
         }
-        String vendorId = deciding == null ? null : deciding.vendorId();
-        List<Serving> serving = servingByBrand.getOrDefault(brandId, List.of()).stream()
-                .filter(engagement -> engagement.serves(shopId, at))
-                .toList();
-        if (vendorId == null) {
-            if (serving.size() == 1) {
-                Serving only = serving.get(0);
+        if (disagreeing != null) {
+            return Decision.refused(deciding.field(), deciding.what(agentId) + ", but " + disagreeing.what(agentId));
+        }
+        List<Serving> ofBrand = servingByBrand.getOrDefault(brandId, List.of());
+        if (deciding == null) {
+            Serving only = null;
+            int serving = 0;
+            for (Serving engagement : ofBrand) {
+                if (engagement.serves(shopId, at)) {
+                    only = engagement;
+                    serving++;
+                }
+            }
+            if (serving == 1) {
                 return Decision.to(new Route(brandId, only.vendorId(), only));
             }
-            return serving.isEmpty()
+            return serving == 0
                     ? Decision.refused("shopId", noEngagement(shopId, at))
                     : Decision.refused(
                             "vendorId",
                             "required: several vendors serve shop " + shopId + " on " + channel
                                     + "; name the vendor or send an agent's message first");
         }
-        String vendor = vendorId;
-        return serving.stream()
-                .filter(engagement -> engagement.vendorId().equals(vendor))
-                .findFirst()
-                .map(engagement -> Decision.to(new Route(brandId, vendor, engagement)))
-                .orElseGet(() -> Decision.refused(
-                        deciding.field(),
-                        "vendor " + vendor + " has no active engagement serving shop " + shopId + " on " + channel
-                                + " at " + at));
+        String vendor = deciding.vendorId();
+        for (Serving engagement : ofBrand) {
+            if (engagement.vendorId().equals(vendor) && engagement.serves(shopId, at)) {
+                return Decision.to(new Route(brandId, vendor, engagement));
+            }
+        }
+        return Decision.refused(
+                deciding.field(),
+                "vendor " + vendor + " has no active engagement serving shop " + shopId + " on " + channel + " at "
+                        + at);
+    }
+
+    private static Claim claim(String vendorId, Source source) {
+        return vendorId == null ? null : new Claim(vendorId, source);
     }
 
     private String noEngagement(String shopId, Instant at) {
