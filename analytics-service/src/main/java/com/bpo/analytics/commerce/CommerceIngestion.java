@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,9 +108,7 @@ public class CommerceIngestion {
     // Binding and validating 10,000 records takes tens of milliseconds of CPU: not on the event loop. The batch comes
     // back on the request's context, where the organisation copy's reactive session may be used.
     private <T> Uni<Batch<T>> read(byte[] body, String contentType, Class<T> recordType) {
-        return VertxContexts.emitOnCallerContext(Uni.createFrom()
-                .item(() -> reader.read(body, contentType, recordType, MAX_RECORDS))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        return VertxContexts.onWorker(() -> reader.read(body, contentType, recordType, MAX_RECORDS));
     }
 
     private static <T> Set<String> shopIds(Batch<T> batch, Function<T, String> shopOf) {
