@@ -126,7 +126,8 @@ final class KafkaBatchConsumer implements BatchConsumer {
 
     @Override
     public boolean isRunning() {
-        return thread.isAlive() && stopRequested.getCount() > 0;
+        // The failure is recorded while the thread is still closing its client: from then on it no longer runs.
+        return failure == null && thread.isAlive() && stopRequested.getCount() > 0;
     }
 
     @Override
