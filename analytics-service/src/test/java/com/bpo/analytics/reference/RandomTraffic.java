@@ -381,12 +381,13 @@ public final class RandomTraffic {
             String conversationId,
             Instant ratedAt,
             Random random) {
+        // the contract requires the rated order; no KPI reads it
         return new RatingReceived(
                 ratingId,
                 brandId,
                 shop,
                 customer,
-                null,
+                ratingId + "-order",
                 conversationId,
                 ratedAt,
                 1 + random.nextInt(5),
