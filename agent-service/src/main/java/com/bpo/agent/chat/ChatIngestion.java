@@ -1,6 +1,5 @@
 package com.bpo.agent.chat;
 
-import com.bpo.agent.ingest.ReceivedCounters;
 import com.bpo.agent.ingest.Routing;
 import com.bpo.contracts.Channel;
 import com.bpo.contracts.chat.MessageSent;
@@ -8,6 +7,7 @@ import com.bpo.contracts.chat.Sender;
 import com.bpo.kit.ingest.Batch;
 import com.bpo.kit.ingest.BatchLine;
 import com.bpo.kit.ingest.IngestAnswer;
+import com.bpo.kit.ingest.ReceivedCounters;
 import com.bpo.kit.ingest.Rejection;
 import com.bpo.kit.messaging.EventProducer;
 import com.bpo.kit.messaging.Fact;

@@ -8,6 +8,7 @@ import com.bpo.kit.ingest.Batch;
 import com.bpo.kit.ingest.BatchLine;
 import com.bpo.kit.ingest.BatchReader;
 import com.bpo.kit.ingest.IngestAnswer;
+import com.bpo.kit.ingest.ReceivedCounters;
 import com.bpo.kit.ingest.Rejection;
 import com.bpo.kit.messaging.Fact;
 import com.bpo.kit.messaging.FactPublisher;
@@ -15,7 +16,6 @@ import com.bpo.kit.messaging.OutgoingEvent;
 import com.bpo.kit.messaging.VertxContexts;
 import com.bpo.kit.org.OrgCopy;
 import com.bpo.kit.tenant.TenantScopes;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -46,8 +46,8 @@ public class CommerceIngestion {
     private final BatchReader reader;
     private final OrgCopy orgCopy;
     private final FactPublisher facts;
-    private final Outcomes orderOutcomes;
-    private final Outcomes ratingOutcomes;
+    private final ReceivedCounters orderOutcomes;
+    private final ReceivedCounters ratingOutcomes;
 
     CommerceIngestion(
             TenantScopes scopes, BatchReader reader, OrgCopy orgCopy, FactPublisher facts, MeterRegistry registry) {
@@ -55,8 +55,10 @@ public class CommerceIngestion {
         this.reader = reader;
         this.orgCopy = orgCopy;
         this.facts = facts;
-        this.orderOutcomes = new Outcomes(registry, "bpo.orders.received", "Order records received, by outcome");
-        this.ratingOutcomes = new Outcomes(registry, "bpo.ratings.received", "Rating records received, by outcome");
+        this.orderOutcomes =
+                new ReceivedCounters(registry, "bpo.orders.received", "Order records received, by outcome");
+        this.ratingOutcomes =
+                new ReceivedCounters(registry, "bpo.ratings.received", "Rating records received, by outcome");
     }
 
     /**
@@ -229,32 +231,5 @@ public class CommerceIngestion {
     // The same words whether the shop is unknown or another brand's: a caller cannot probe other brands' shops.
     private static FieldError notAShopOf(String brandId, String shopId) {
         return new FieldError("shopId", "is not a shop of brand " + brandId, shopId);
-    }
-
-    /** Counts the records of each batch by outcome: {@code accepted}, {@code duplicate}, {@code rejected}. */
-    private static final class Outcomes {
-
-        private final Counter accepted;
-        private final Counter duplicates;
-        private final Counter rejected;
-
-        Outcomes(MeterRegistry registry, String name, String description) {
-            this.accepted = counter(registry, name, description, "accepted");
-            this.duplicates = counter(registry, name, description, "duplicate");
-            this.rejected = counter(registry, name, description, "rejected");
-        }
-
-        void count(IngestAnswer answer) {
-            accepted.increment(answer.accepted());
-            duplicates.increment(answer.duplicates());
-            rejected.increment(answer.rejected());
-        }
-
-        private static Counter counter(MeterRegistry registry, String name, String description, String outcome) {
-            return Counter.builder(name)
-                    .description(description)
-                    .tag("outcome", outcome)
-                    .register(registry);
-        }
     }
 }

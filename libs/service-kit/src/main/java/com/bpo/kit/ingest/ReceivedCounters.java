@@ -1,6 +1,5 @@
-package com.bpo.agent.ingest;
+package com.bpo.kit.ingest;
 
-import com.bpo.kit.ingest.IngestAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
