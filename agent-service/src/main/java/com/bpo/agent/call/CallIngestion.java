@@ -18,13 +18,11 @@ import com.bpo.kit.tenant.TenantScopes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,36 +60,10 @@ public class CallIngestion {
     private record Known(Routing routing, Set<String> calls) {}
 
     private Uni<Known> lookUp(SqlConnection transaction, Batch<CallRecord> batch) {
-        Set<String> shopIds = new HashSet<>();
-        Set<String> agentIds = new HashSet<>();
-        for (BatchLine<CallRecord> line : batch.lines()) {
-            shopIds.add(line.record().shopId());
-            if (line.record().agentId() != null) {
-                agentIds.add(line.record().agentId());
-            }
-        }
-        return Routing.load(transaction, Channel.PHONE, shopIds, agentIds).chain(routing -> {
-            List<String> brands = new ArrayList<>();
-            List<String> callIds = new ArrayList<>();
-            for (BatchLine<CallRecord> line : batch.lines()) {
-                String brandId = routing.brandOf(line.record().shopId());
-                if (brandId != null) {
-                    brands.add(brandId);
-                    callIds.add(line.record().callId());
-                }
-            }
-            return transaction
-                    .preparedQuery("select c.brand_id, c.call_id from call c"
-                            + " join unnest($1::text[], $2::text[]) as wanted(brand_id, call_id)"
-                            + " using (brand_id, call_id)")
-                    .execute(Tuple.of(brands.toArray(String[]::new), callIds.toArray(String[]::new)))
-                    .map(rows -> {
-                        Set<String> calls = new HashSet<>();
-                        rows.forEach(row ->
-                                calls.add(Routing.brandKey(row.getString("brand_id"), row.getString("call_id"))));
-                        return new Known(routing, calls);
-                    });
-        });
+        return Routing.loadFor(transaction, Channel.PHONE, batch.lines(), CallRecord::shopId, CallRecord::agentId)
+                .chain(routing -> routing.storedIds(
+                                transaction, "call", "call_id", batch.lines(), CallRecord::shopId, CallRecord::callId)
+                        .map(calls -> new Known(routing, calls)));
     }
 
     private Uni<IngestAnswer> publish(Batch<CallRecord> batch, Known known, Principal principal) {

@@ -95,51 +95,43 @@ public class ChatIngestion {
     private record StoredConversation(String vendorId, String shopId) {}
 
     private Uni<Known> lookUp(SqlConnection transaction, Batch<ChatMessageRecord> batch) {
-        Set<String> shopIds = new HashSet<>();
-        Set<String> agentIds = new HashSet<>();
+        return Routing.loadFor(
+                        transaction, Channel.CHAT, batch.lines(), ChatMessageRecord::shopId, ChatMessageRecord::agentId)
+                .chain(routing -> storedConversations(transaction, routing, batch)
+                        .chain(conversations -> routing.storedIds(
+                                        transaction,
+                                        "message",
+                                        "message_id",
+                                        batch.lines(),
+                                        ChatMessageRecord::shopId,
+                                        ChatMessageRecord::messageId)
+                                .map(messages -> new Known(routing, conversations, messages))));
+    }
+
+    /** The stored conversations of the batch, by brand key; conversation ids are unique within a brand. */
+    private static Uni<Map<String, StoredConversation>> storedConversations(
+            SqlConnection transaction, Routing routing, Batch<ChatMessageRecord> batch) {
+        List<String> brands = new ArrayList<>();
+        List<String> conversationIds = new ArrayList<>();
         for (BatchLine<ChatMessageRecord> line : batch.lines()) {
-            shopIds.add(line.record().shopId());
-            if (line.record().agentId() != null) {
-                agentIds.add(line.record().agentId());
+            String brandId = routing.brandOf(line.record().shopId());
+            if (brandId != null) {
+                brands.add(brandId);
+                conversationIds.add(line.record().conversationId());
             }
         }
-        return Routing.load(transaction, Channel.CHAT, shopIds, agentIds).chain(routing -> {
-            // Conversation and message ids are unique within a brand; look them up with the brand of their shop.
-            List<String> brands = new ArrayList<>();
-            List<String> conversationIds = new ArrayList<>();
-            List<String> messageIds = new ArrayList<>();
-            for (BatchLine<ChatMessageRecord> line : batch.lines()) {
-                String brandId = routing.brandOf(line.record().shopId());
-                if (brandId != null) {
-                    brands.add(brandId);
-                    conversationIds.add(line.record().conversationId());
-                    messageIds.add(line.record().messageId());
-                }
-            }
-            String[] brandArray = brands.toArray(String[]::new);
-            Map<String, StoredConversation> conversations = new HashMap<>();
-            Set<String> messages = new HashSet<>();
-            return transaction
-                    .preparedQuery("select c.brand_id, c.conversation_id, c.vendor_id, c.shop_id from conversation c"
-                            + " join unnest($1::text[], $2::text[]) as wanted(brand_id, conversation_id)"
-                            + " using (brand_id, conversation_id)")
-                    .execute(Tuple.of(brandArray, conversationIds.toArray(String[]::new)))
-                    .chain(rows -> {
-                        rows.forEach(row -> conversations.put(
-                                Routing.brandKey(row.getString("brand_id"), row.getString("conversation_id")),
-                                new StoredConversation(row.getString("vendor_id"), row.getString("shop_id"))));
-                        return transaction
-                                .preparedQuery("select m.brand_id, m.message_id from message m"
-                                        + " join unnest($1::text[], $2::text[]) as wanted(brand_id, message_id)"
-                                        + " using (brand_id, message_id)")
-                                .execute(Tuple.of(brandArray, messageIds.toArray(String[]::new)));
-                    })
-                    .map(rows -> {
-                        rows.forEach(row ->
-                                messages.add(Routing.brandKey(row.getString("brand_id"), row.getString("message_id"))));
-                        return new Known(routing, conversations, messages);
-                    });
-        });
+        return transaction
+                .preparedQuery("select c.brand_id, c.conversation_id, c.vendor_id, c.shop_id from conversation c"
+                        + " join unnest($1::text[], $2::text[]) as wanted(brand_id, conversation_id)"
+                        + " using (brand_id, conversation_id)")
+                .execute(Tuple.of(brands.toArray(String[]::new), conversationIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, StoredConversation> conversations = new HashMap<>();
+                    rows.forEach(row -> conversations.put(
+                            Routing.brandKey(row.getString("brand_id"), row.getString("conversation_id")),
+                            new StoredConversation(row.getString("vendor_id"), row.getString("shop_id"))));
+                    return conversations;
+                });
     }
 
     /** A batch ready to send: the records of its messages and of their originals, and the answer once they are durable. */

@@ -1,6 +1,7 @@
 package com.bpo.agent.ingest;
 
 import com.bpo.contracts.Channel;
+import com.bpo.kit.ingest.BatchLine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -10,9 +11,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a batch of received records needs to know about the organisation, loaded with one query per kind: the brand
@@ -137,6 +140,59 @@ public final class Routing {
                     rows.forEach(row -> agents.put(
                             row.getString("id"), new AgentFacts(row.getString("vendor_id"), row.getBoolean("active"))));
                     return new Routing(channel, brandOfShop, servingByBrand, agents);
+                });
+    }
+
+    /** Loads what a batch needs, naming each record's shop and (possibly null) agent through the two accessors. */
+    public static <R> Uni<Routing> loadFor(
+            SqlConnection transaction,
+            Channel channel,
+            Collection<BatchLine<R>> lines,
+            Function<R, String> shopOf,
+            Function<R, String> agentOf) {
+        Set<String> shopIds = new HashSet<>();
+        Set<String> agentIds = new HashSet<>();
+        for (BatchLine<R> line : lines) {
+            shopIds.add(shopOf.apply(line.record()));
+            String agentId = agentOf.apply(line.record());
+            if (agentId != null) {
+                agentIds.add(agentId);
+            }
+        }
+        return load(transaction, channel, shopIds, agentIds);
+    }
+
+    /**
+     * Which of the records' ids a table holds already, as {@link #brandKey}s. Ids are unique only within a brand, so
+     * each is looked up with the brand of its record's shop; records of shops not found are left out.
+     *
+     * @param table and {@code idColumn} are constants of the caller, never input
+     */
+    public <R> Uni<Set<String>> storedIds(
+            SqlConnection transaction,
+            String table,
+            String idColumn,
+            Collection<BatchLine<R>> lines,
+            Function<R, String> shopOf,
+            Function<R, String> idOf) {
+        List<String> brands = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (BatchLine<R> line : lines) {
+            String brandId = brandOf(shopOf.apply(line.record()));
+            if (brandId != null) {
+                brands.add(brandId);
+                ids.add(idOf.apply(line.record()));
+            }
+        }
+        return transaction
+                .preparedQuery("select t.brand_id, t." + idColumn + " as id from " + table + " t"
+                        + " join unnest($1::text[], $2::text[]) as wanted(brand_id, " + idColumn + ")"
+                        + " using (brand_id, " + idColumn + ")")
+                .execute(Tuple.of(brands.toArray(String[]::new), ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> stored = new HashSet<>();
+                    rows.forEach(row -> stored.add(brandKey(row.getString("brand_id"), row.getString("id"))));
+                    return stored;
                 });
     }
 
