@@ -1,9 +1,8 @@
 package com.bpo.agent.conversation;
 
-import com.bpo.testsupport.InfraTestResource;
+import com.bpo.testsupport.SchemaOwner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -146,7 +145,7 @@ final class ConversationSeed {
 
         /** Writes the rows; rows that exist already are kept, so seeding again changes nothing. */
         void seed() {
-            inOneTransaction(owner -> {
+            SchemaOwner.inTransaction(owner -> {
                 execute(
                         owner,
                         "insert into conversation (brand_id, conversation_id, vendor_id, shop_id, channel, customer_id,"
@@ -237,53 +236,15 @@ final class ConversationSeed {
 
     /** Whether the query finds a row. */
     static boolean exists(String sql, Object... parameters) {
-        var database = InfraTestResource.database();
-        try (Connection owner = InfraTestResource.postgres().connect(database.name(), database.owner())) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement scope = owner.prepareStatement("select set_config('app.brand_ids', '*', true)");
-                    PreparedStatement statement = owner.prepareStatement(sql)) {
-                scope.execute();
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next();
-                } finally {
-                    owner.rollback();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
+        return SchemaOwner.exists(sql, parameters);
     }
 
     static void run(String sql, Object... parameters) {
-        inOneTransaction(owner -> execute(owner, sql, parameters));
-    }
-
-    private interface Work {
-        void run(Connection owner) throws SQLException;
-    }
-
-    private static void inOneTransaction(Work work) {
-        var database = InfraTestResource.database();
-        try (Connection owner = InfraTestResource.postgres().connect(database.name(), database.owner())) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement scope = owner.prepareStatement("select set_config('app.brand_ids', '*', true)")) {
-                scope.execute();
-            }
-            work.run(owner);
-            owner.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Seeding failed", e);
-        }
+        SchemaOwner.execute(sql, parameters);
     }
 
     private static void execute(Connection owner, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = owner.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        try (PreparedStatement statement = SchemaOwner.prepare(owner, sql, parameters)) {
             statement.executeUpdate();
         }
     }

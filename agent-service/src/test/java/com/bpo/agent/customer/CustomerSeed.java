@@ -2,6 +2,7 @@ package com.bpo.agent.customer;
 
 import com.bpo.kit.pii.PiiCipher;
 import com.bpo.testsupport.InfraTestResource;
+import com.bpo.testsupport.SchemaOwner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -155,23 +156,14 @@ final class CustomerSeed {
                     case ADDRESS -> "address_ciphertext";
                     case BUYER_NICK -> "buyer_nick_ciphertext";
                 };
-        try (Connection owner = connect()) {
-            owner.setAutoCommit(false);
-            try (Statement scope = owner.createStatement();
-                    PreparedStatement query = owner.prepareStatement(
-                            "select " + column + " from customer where brand_id = ? and customer_id = ?")) {
-                scope.execute("select set_config('app.brand_ids', '*', true)");
-                query.setString(1, brandId);
-                query.setString(2, customerId);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? rows.getBytes(1) : null;
-                }
-            } finally {
-                owner.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the customer failed", e);
-        }
+        return SchemaOwner.rows(
+                        "select " + column + " as ciphertext from customer where brand_id = ? and customer_id = ?",
+                        brandId,
+                        customerId)
+                .stream()
+                .findFirst()
+                .map(row -> (byte[]) row.get("ciphertext"))
+                .orElse(null);
     }
 
     /**
@@ -209,24 +201,7 @@ final class CustomerSeed {
     }
 
     private static void run(String sql, Object... parameters) {
-        try (Connection owner = connect()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement scope = owner.prepareStatement("select set_config('app.brand_ids', '*', true)");
-                    PreparedStatement statement = owner.prepareStatement(sql)) {
-                scope.execute();
-                for (int i = 0; i < parameters.length; i++) {
-                    if (parameters[i] instanceof byte[] bytes) {
-                        statement.setBytes(i + 1, bytes);
-                    } else {
-                        statement.setObject(i + 1, parameters[i]);
-                    }
-                }
-                statement.executeUpdate();
-            }
-            owner.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Seeding failed: " + sql, e);
-        }
+        SchemaOwner.execute(sql, parameters);
     }
 
     private static Connection connect() throws SQLException {

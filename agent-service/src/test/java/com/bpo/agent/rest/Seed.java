@@ -1,12 +1,6 @@
 package com.bpo.agent.rest;
 
-import com.bpo.testsupport.InfraTestResource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.bpo.testsupport.SchemaOwner;
 import java.util.List;
 import java.util.Map;
 
@@ -109,48 +103,10 @@ public final class Seed {
      * caller of a test may see. Each row maps column labels to values as the JDBC driver reads them.
      */
     public static List<Map<String, Object>> rows(String sql, String... parameters) {
-        var database = InfraTestResource.database();
-        try (Connection owner = InfraTestResource.postgres().connect(database.name(), database.owner())) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement scope = owner.prepareStatement("select set_config('app.brand_ids', '*', true)");
-                    PreparedStatement statement = owner.prepareStatement(sql)) {
-                scope.execute();
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setString(i + 1, parameters[i]);
-                }
-                List<Map<String, Object>> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                            row.put(result.getMetaData().getColumnLabel(column), result.getObject(column));
-                        }
-                        rows.add(row);
-                    }
-                }
-                owner.commit();
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
+        return SchemaOwner.rows(sql, (Object[]) parameters);
     }
 
     private static void run(String sql, String... parameters) {
-        var database = InfraTestResource.database();
-        try (Connection owner = InfraTestResource.postgres().connect(database.name(), database.owner())) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement scope = owner.prepareStatement("select set_config('app.brand_ids', '*', true)");
-                    PreparedStatement statement = owner.prepareStatement(sql)) {
-                scope.execute();
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setString(i + 1, parameters[i]);
-                }
-                statement.executeUpdate();
-            }
-            owner.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Seeding failed: " + sql, e);
-        }
+        SchemaOwner.execute(sql, (Object[]) parameters);
     }
 }
