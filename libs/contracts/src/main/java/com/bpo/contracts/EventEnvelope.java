@@ -2,7 +2,6 @@ package com.bpo.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,7 +58,7 @@ public record EventEnvelope(
         put(headers, CloudEventHeaders.ID, id);
         put(headers, CloudEventHeaders.TYPE, type);
         put(headers, CloudEventHeaders.SOURCE, source);
-        put(headers, CloudEventHeaders.TIME, time == null ? null : time.toString());
+        put(headers, CloudEventHeaders.TIME, time == null ? null : Rfc3339.format(time));
         put(headers, CloudEventHeaders.SUBJECT, subject);
         put(headers, CloudEventHeaders.BRAND_ID, brandId);
         put(headers, CloudEventHeaders.VENDOR_ID, vendorId);
@@ -147,7 +146,7 @@ public record EventEnvelope(
         }
         try {
             // RFC 3339 allows any offset; other producers may not write UTC.
-            return OffsetDateTime.parse(value).toInstant();
+            return Rfc3339.parseInstant(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "header " + CloudEventHeaders.TIME + " is not an RFC 3339 timestamp: " + value, e);

@@ -36,6 +36,8 @@ public final class EventJson {
      */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
+                // After JavaTimeModule, so that its fast path serves the usual timestamp shapes.
+                .registerModule(new Rfc3339Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

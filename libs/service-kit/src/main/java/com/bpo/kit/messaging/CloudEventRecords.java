@@ -2,6 +2,7 @@ package com.bpo.kit.messaging;
 
 import com.bpo.contracts.CloudEventHeaders;
 import com.bpo.contracts.EventEnvelope;
+import com.bpo.contracts.Rfc3339;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,7 +46,7 @@ public final class CloudEventRecords {
         add(headers, CloudEventHeaders.ID, id);
         add(headers, CloudEventHeaders.TYPE, event.type());
         add(headers, CloudEventHeaders.SOURCE, source);
-        add(headers, CloudEventHeaders.TIME, event.time().toString());
+        add(headers, CloudEventHeaders.TIME, Rfc3339.format(event.time()));
         add(headers, CloudEventHeaders.SUBJECT, event.subject());
         add(headers, CloudEventHeaders.BRAND_ID, event.brandId());
         add(headers, CloudEventHeaders.VENDOR_ID, event.vendorId());
