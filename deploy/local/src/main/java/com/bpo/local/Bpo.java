@@ -13,11 +13,22 @@ public final class Bpo {
 
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("bpo.home", System.getProperty("user.dir")));
-        System.exit(run(new StackPaths(root), System.out, System.err, args));
+        StackEnvironment environment;
+        try {
+            environment = StackEnvironment.read(root, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(environment, System.out, System.err, args));
     }
 
-    /** Runs one command; the exit code is 0 on success, 1 on failure, 2 for a bad command line, 3 if not all up. */
-    static int run(StackPaths paths, PrintStream out, PrintStream err, String... args) {
+    /**
+     * Runs one command on the stack {@code environment} names; the exit code is 0 on success, 1 on failure, 2 for a
+     * bad command line, 3 if not all up.
+     */
+    static int run(StackEnvironment environment, PrintStream out, PrintStream err, String... args) {
         Command command;
         try {
             command = Command.parse(args);
@@ -27,7 +38,7 @@ public final class Bpo {
             err.print(Command.USAGE);
             return 2;
         }
-        LocalStack stack = new LocalStack(paths, StackServices.ALL, out);
+        LocalStack stack = new LocalStack(environment, StackServices.ALL, out);
         try {
             if (command instanceof Command.Up up) {
                 stack.up(up.fresh(), up.build());

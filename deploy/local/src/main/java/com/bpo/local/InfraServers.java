@@ -25,19 +25,28 @@ import java.util.regex.Pattern;
 
 /**
  * Kafka, PostgreSQL and Keycloak of the stack, through libs/infra: started by its command line ({@link InfraCli}, in a
- * child JVM, on the fixed ports with the data directory {@code .bpo/data}), found and stopped through
- * {@link ServerLauncher} on the same state directory, so {@code libs/infra/infra status} shows the same servers.
+ * child JVM, on the fixed ports plus the stack's offset, with the data directory {@code <home>/data}), found and
+ * stopped through {@link ServerLauncher} on the same state directory, so {@code libs/infra/infra status} shows the
+ * same servers.
  */
 final class InfraServers {
+
+    /** The servers' fixed ports (ARCHITECTURE section 8), before the stack's port offset. */
+    static final int KAFKA_PORT = 19092;
+
+    static final int POSTGRES_PORT = 15432;
+    static final int KEYCLOAK_PORT = 8180;
 
     private static final Pattern STARTED = Pattern.compile("(kafka|postgres|keycloak) started in (\\S+) ms: (.+)$");
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     private final StackPaths paths;
+    private final int portOffset;
     private final ServerLauncher launcher;
 
-    InfraServers(StackPaths paths) {
+    InfraServers(StackPaths paths, int portOffset) {
         this.paths = paths;
+        this.portOffset = portOffset;
         this.launcher = new ServerLauncher(paths.infraState(), null);
     }
 
@@ -64,18 +73,7 @@ final class InfraServers {
      * line per server as it gets ready.
      */
     void start(List<String> databases, PrintStream out) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "start",
-                "--state-dir",
-                paths.infraState().toString(),
-                "--data-dir",
-                paths.data().toString(),
-                "--realm",
-                paths.realmFile().toString()));
-        if (!databases.isEmpty()) {
-            arguments.add("--databases");
-            arguments.add(String.join(",", databases));
-        }
+        List<String> arguments = startArguments(databases);
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         Process cli = startCli(arguments, ProcessBuilder.Redirect.DISCARD);
         Thread relay = new Thread(() -> relay(cli, errors, out), "infra-cli-output");
@@ -88,6 +86,29 @@ final class InfraServers {
             throw new StackException("starting the servers failed (exit code " + exit + "):" + System.lineSeparator()
                     + String.join(System.lineSeparator(), lastLines(errors, 60)));
         }
+    }
+
+    /** The command line's {@code start} arguments: this stack's state and data folders and ports, always explicit. */
+    List<String> startArguments(List<String> databases) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "start",
+                "--state-dir",
+                paths.infraState().toString(),
+                "--data-dir",
+                paths.data().toString(),
+                "--realm",
+                paths.realmFile().toString(),
+                "--kafka-port",
+                Integer.toString(KAFKA_PORT + portOffset),
+                "--postgres-port",
+                Integer.toString(POSTGRES_PORT + portOffset),
+                "--keycloak-port",
+                Integer.toString(KEYCLOAK_PORT + portOffset)));
+        if (!databases.isEmpty()) {
+            arguments.add("--databases");
+            arguments.add(String.join(",", databases));
+        }
+        return arguments;
     }
 
     /** The running servers' endpoints and databases. */

@@ -45,15 +45,22 @@ public final class LocalStack {
     private static final Duration SUPERVISOR_STOP = Duration.ofSeconds(120);
     private static final int LOG_LINES_IN_ERRORS = 40;
 
+    private final StackEnvironment environment;
     private final StackPaths paths;
     private final List<StackService> services;
     private final InfraServers servers;
     private final PrintStream out;
 
-    public LocalStack(StackPaths paths, List<StackService> services, PrintStream out) {
-        this.paths = paths;
-        this.services = List.copyOf(services);
-        this.servers = new InfraServers(paths);
+    /**
+     * @param environment the stack's home and port offset
+     * @param services the services on their fixed ports (the offset is added here)
+     * @param out where the commands report
+     */
+    public LocalStack(StackEnvironment environment, List<StackService> services, PrintStream out) {
+        this.environment = environment;
+        this.paths = environment.paths();
+        this.services = StackServices.withPortOffset(services, environment.portOffset());
+        this.servers = new InfraServers(paths, environment.portOffset());
         this.out = out;
     }
 
@@ -80,6 +87,9 @@ public final class LocalStack {
             servers.start(StackServices.databases(services), out);
             reportReused(daemonsBefore);
             InfraStatus infra = servers.status().requireAll();
+            if (environment.portOffset() != 0) {
+                admitConsoleAtGateway(infra.keycloak());
+            }
             StackEndpoints endpoints = endpoints(infra, piiMasterKey);
             startOrReuseServices(endpoints, attempt);
             say("loading the demo organisation through the gateway");
@@ -152,6 +162,17 @@ public final class LocalStack {
                 String.join(", ", stale.stream().map(StackService::name).toList()), relative(paths.buildLog()));
         ServiceBuild.build(paths.root(), stale, paths.buildLog(), out);
         say("built in %s", Durations.format(Duration.ofNanos(System.nanoTime() - begin)));
+    }
+
+    /** The realm admits the console only on port 8080; a stack with a port offset has its gateway elsewhere. */
+    private void admitConsoleAtGateway(KeycloakEndpoint keycloak) {
+        int gatewayPort = gatewayService().port();
+        boolean changed = ConsoleClient.allowGateway(keycloak, REALM, gatewayPort);
+        out.printf(
+                "  %-18s %s sign-ins from %s%n",
+                ConsoleClient.CLIENT_ID,
+                changed ? "now accepts" : "already accepts",
+                String.join(" and ", ConsoleClient.origins(gatewayPort)));
     }
 
     private void reportReused(Map<ServerKind, ProcessRef> daemonsBefore) {
@@ -330,6 +351,15 @@ public final class LocalStack {
                 "  a token: curl -s %s -d grant_type=password -d client_id=bpo-cli -d username=zongzi-analyst"
                         + " -d password=demo1234%n",
                 keycloak.tokenEndpoint(REALM));
+        if (!paths.equals(new StackPaths(paths.root())) || environment.portOffset() != 0) {
+            out.println();
+            out.printf(
+                    "This stack: %s=%s %s=%d (set both for every ./bpo command on it).%n",
+                    StackEnvironment.HOME_VARIABLE,
+                    paths.home(),
+                    StackEnvironment.PORT_OFFSET_VARIABLE,
+                    environment.portOffset());
+        }
         out.println();
         out.println("Next:");
         out.println("  ./bpo simulate --days 1 --speed 3600     traffic for a day, then the KPIs per vendor");

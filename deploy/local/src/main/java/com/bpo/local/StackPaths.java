@@ -3,18 +3,22 @@ package com.bpo.local;
 import java.nio.file.Path;
 
 /**
- * Where the local stack keeps its files, all under {@code .bpo/} of the repository root (ignored by git).
+ * Where the local stack keeps its files: all under its home, {@code .bpo/} of the repository root (ignored by git)
+ * unless {@code BPO_STACK_HOME} names another folder ({@link StackEnvironment}).
  *
  * @param root the repository root
+ * @param home the stack's state folder
  */
-public record StackPaths(Path root) {
+public record StackPaths(Path root, Path home) {
 
     public StackPaths {
         root = root.toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
     }
 
-    public Path home() {
-        return root.resolve(".bpo");
+    /** The default home, {@code <root>/.bpo}. */
+    public StackPaths(Path root) {
+        this(root, root.toAbsolutePath().normalize().resolve(".bpo"));
     }
 
     /** The servers' data (Kafka log, PostgreSQL cluster, Keycloak database); deleted by {@code up --fresh}. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param name the service's name, also its log file's ({@code .bpo/logs/<name>.log})
  * @param module the Maven module that packages it, relative to the repository root
  * @param runnerJar its Quarkus fast-jar, relative to the repository root
- * @param port its fixed HTTP port (ARCHITECTURE section 8)
+ * @param port its HTTP port: the fixed one of ARCHITECTURE section 8, plus the stack's port offset
  * @param database its PostgreSQL database, or null for none
  * @param maxHeap its JVM's {@code -Xmx}
  * @param gatewayRoute the gateway's route name for it ({@code BPO_GATEWAY_ROUTES_<ROUTE>_URL}), or null if the gateway
@@ -62,6 +62,11 @@ public record StackService(
                 maxHeap,
                 gatewayRoute,
                 environment);
+    }
+
+    /** The same service on its port moved by {@code offset} ({@code BPO_STACK_PORT_OFFSET}). */
+    public StackService withPortOffset(int offset) {
+        return new StackService(name, module, runnerJar, port + offset, database, maxHeap, gatewayRoute, environment);
     }
 
     public Optional<String> databaseName() {

@@ -34,6 +34,11 @@ public final class StackServices {
         return ALL.stream().map(StackService::name).toList();
     }
 
+    /** {@code services} on their ports moved by {@code offset}, in the same order. */
+    public static List<StackService> withPortOffset(List<StackService> services, int offset) {
+        return services.stream().map(service -> service.withPortOffset(offset)).toList();
+    }
+
     /** The databases the services need, in list order. */
     public static List<String> databases(List<StackService> services) {
         return services.stream()

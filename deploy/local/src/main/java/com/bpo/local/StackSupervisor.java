@@ -27,6 +27,7 @@ import java.util.Map;
  */
 public final class StackSupervisor {
 
+    static final String STACK_HOME_PROPERTY = "bpo.stack.home";
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -83,6 +84,11 @@ public final class StackSupervisor {
         try {
             ServiceProcess service = ServiceProcess.quarkusApp(launch.name(), launch.runnerJar())
                     .environment(launch.environment())
+                    // Names the stack's home on the service's command line, as every other process of the stack
+                    // does, so that a look at the process table (pgrep -f <home>) finds all of them.
+                    .systemProperty(
+                            STACK_HOME_PROPERTY,
+                            stateFile.toAbsolutePath().getParent().toString())
                     .maxHeap(launch.maxHeap())
                     .httpPort(launch.port())
                     .logFile(launch.logFile())

@@ -20,7 +20,7 @@ class BpoTest {
 
     private int run(String... args) {
         return Bpo.run(
-                new StackPaths(root),
+                StackEnvironment.defaults(root),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 args);
@@ -42,6 +42,20 @@ class BpoTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("kafka", "gateway", "http://127.0.0.1:8080", "not started")
                 .doesNotContain(" up ");
+    }
+
+    @Test
+    void statusOfAStackWithAPortOffsetShowsItsMovedUrls() {
+        int exit = Bpo.run(
+                new StackEnvironment(new StackPaths(root, root.resolve("other-stack")), 20000),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "status");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("http://127.0.0.1:28080", "http://127.0.0.1:28081", "http://127.0.0.1:28085")
+                .doesNotContain("http://127.0.0.1:8080");
     }
 
     @Test

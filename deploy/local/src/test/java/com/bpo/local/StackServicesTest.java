@@ -137,4 +137,31 @@ class StackServicesTest {
                 .extracting(ServiceLaunch::name)
                 .containsExactly("agent-service", "analytics-service", "gateway");
     }
+
+    @Test
+    void aPortOffsetMovesEveryServiceAndTheGatewaysRoutesWithIt() {
+        List<StackService> moved = StackServices.withPortOffset(StackServices.ALL, 20000);
+
+        assertThat(moved)
+                .extracting(StackService::name, StackService::port)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("agent-service", 28081),
+                        org.assertj.core.groups.Tuple.tuple("analytics-service", 28085),
+                        org.assertj.core.groups.Tuple.tuple("gateway", 28080));
+        assertThat(StackServices.gatewayRoutes(moved))
+                .containsEntry("agent", "http://127.0.0.1:28081")
+                .containsEntry("analytics", "http://127.0.0.1:28085");
+    }
+
+    @Test
+    void aPlanOfAnotherHomeKeepsItsLogsThere() {
+        StackPaths paths = new StackPaths(Path.of("/repo"), Path.of("/repo/system-tests/target/local-stack"));
+
+        List<ServiceLaunch> plan = ServiceLaunch.plan(StackServices.ALL, endpoints(), paths);
+
+        assertThat(plan.get(0).logFile())
+                .isEqualTo(Path.of("/repo/system-tests/target/local-stack/logs/agent-service.log"));
+        assertThat(plan.get(0).runnerJar())
+                .isEqualTo(Path.of("/repo/agent-service/target/quarkus-app/quarkus-run.jar"));
+    }
 }
