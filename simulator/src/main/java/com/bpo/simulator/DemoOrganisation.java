@@ -3,6 +3,7 @@ package com.bpo.simulator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -233,6 +234,14 @@ public final class DemoOrganisation {
         variants.put("attribution", "LAST_REPLIER");
         variants.put("serviceLevelSeconds", 20);
         variants.put("abandonShortSeconds", 5);
+        // One set of targets for every vendor of the demo: the brand holds its vendors to the same standard.
+        ObjectNode targets = body.putObject("slaTargets");
+        targets.put("firstResponseSeconds", 30);
+        targets.put("averageResponseSeconds", 45);
+        targets.put("responseRate", new BigDecimal("0.95"));
+        targets.put("withinThresholdRate", new BigDecimal("0.85"));
+        targets.put("serviceLevel", new BigDecimal("0.80"));
+        targets.put("abandonRate", new BigDecimal("0.05"));
         seeder.ensure(
                 admin,
                 "engagement " + engagementId + " (" + brandId + " x " + vendorId + ")",

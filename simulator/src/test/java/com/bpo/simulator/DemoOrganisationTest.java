@@ -69,6 +69,21 @@ class DemoOrganisationTest {
     }
 
     @Test
+    void everyEngagementCarriesTheBrandsSlaTargets() throws Exception {
+        DemoOrganisation.seed(platform.gateway(), platform.realm(), out());
+
+        List<JsonNode> engagements = platform.received("POST", "/api/v1/engagements").stream()
+                .map(DemoOrganisationTest::body)
+                .toList();
+        assertThat(engagements).hasSize(3).allSatisfy(engagement -> {
+            assertThat(engagement.at("/slaTargets/firstResponseSeconds").asInt())
+                    .isEqualTo(30);
+            assertThat(engagement.at("/slaTargets/responseRate").decimalValue()).isEqualByComparingTo("0.95");
+            assertThat(engagement.at("/slaTargets/abandonRate").decimalValue()).isEqualByComparingTo("0.05");
+        });
+    }
+
+    @Test
     void engagementsCarryTheirKpiVariants() throws Exception {
         DemoOrganisation.seed(platform.gateway(), platform.realm(), out());
 
