@@ -63,11 +63,8 @@ public class KpiFacts {
             """
             insert into kpi_message (brand_id, message_id, conversation_id, vendor_id, shop_id, channel, customer_id,
                                      sender, agent_id, sent_at)
-            select distinct on (brand_id, message_id) *
-            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::timestamptz[])
-                as m(brand_id, message_id, conversation_id, vendor_id, shop_id, channel, customer_id, sender,
-                     agent_id, sent_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                 $8::text[], $9::text[], $10::timestamptz[])
             on conflict do nothing
             """;
 
@@ -107,7 +104,7 @@ public class KpiFacts {
     private static final String STORE_CLOSED =
             """
             insert into kpi_conversation_closed (brand_id, conversation_id)
-            select distinct * from unnest($1::text[], $2::text[])
+            select * from unnest($1::text[], $2::text[])
             on conflict do nothing
             """;
 
@@ -131,11 +128,8 @@ public class KpiFacts {
             """
             insert into kpi_rating (brand_id, rating_id, shop_id, conversation_id, rated_at, item_score,
                                     service_score, logistics_score)
-            select distinct on (brand_id, rating_id) *
-            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::int[],
-                        $8::int[])
-                as r(brand_id, rating_id, shop_id, conversation_id, rated_at, item_score, service_score,
-                     logistics_score)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[],
+                                 $7::int[], $8::int[])
             on conflict do nothing
             """;
 
@@ -143,11 +137,9 @@ public class KpiFacts {
             """
             insert into kpi_call (brand_id, call_id, vendor_id, shop_id, agent_id, direction, offered_at, abandoned,
                                   wait_seconds, talk_seconds, hold_seconds, wrap_seconds)
-            select distinct on (brand_id, call_id) *
-            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::boolean[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])
-                as c(brand_id, call_id, vendor_id, shop_id, agent_id, direction, offered_at, abandoned,
-                     wait_seconds, talk_seconds, hold_seconds, wrap_seconds)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                 $7::timestamptz[], $8::boolean[], $9::bigint[], $10::bigint[], $11::bigint[],
+                                 $12::bigint[])
             on conflict do nothing
             """;
 
@@ -183,8 +175,8 @@ public class KpiFacts {
             """
             insert into kpi_evaluation (brand_id, evaluation_id, vendor_id, agent_id, subject_type, score, passed,
                                         evaluated_at)
-            select distinct on (brand_id, evaluation_id) brand_id, evaluation_id, vendor_id, agent_id, subject_type,
-                   score::numeric, passed, evaluated_at
+            select brand_id, evaluation_id, vendor_id, agent_id, subject_type, score::numeric, passed,
+                   evaluated_at
             from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[],
                         $8::timestamptz[])
                 as e(brand_id, evaluation_id, vendor_id, agent_id, subject_type, score, passed, evaluated_at)
@@ -220,14 +212,15 @@ public class KpiFacts {
         for (IncomingEvent event : events) {
             batch.add(event.payload());
         }
-        return storeMessages(transaction, batch.messages)
-                .chain(() -> execute(transaction, STORE_CLOSED, closed(batch.closed)))
+        return storeMessages(transaction, List.copyOf(batch.messages.values()))
+                .chain(() -> execute(transaction, STORE_CLOSED, closed(List.copyOf(batch.closed.values()))))
                 .chain(() -> execute(transaction, STORE_ORDERS, orders(batch.orders.values())))
-                .chain(() -> execute(transaction, STORE_RATINGS, ratings(batch.ratings)))
-                .chain(() -> execute(transaction, STORE_CALLS, calls(batch.calls)))
+                .chain(() -> execute(transaction, STORE_RATINGS, ratings(List.copyOf(batch.ratings.values()))))
+                .chain(() -> execute(transaction, STORE_CALLS, calls(List.copyOf(batch.calls.values()))))
                 .chain(() -> execute(transaction, STORE_CALLBACKS, callbacks(batch.callbacks.values())))
                 .chain(() -> execute(transaction, STORE_COMPLAINTS, complaints(batch.complaints.values())))
-                .chain(() -> execute(transaction, STORE_EVALUATIONS, evaluations(batch.evaluations)));
+                .chain(() ->
+                        execute(transaction, STORE_EVALUATIONS, evaluations(List.copyOf(batch.evaluations.values()))));
     }
 
     private static Uni<Void> execute(SqlConnection transaction, String sql, Tuple parameters) {
@@ -427,28 +420,32 @@ public class KpiFacts {
 
     private record FactKey(String brandId, String id) {}
 
-    /** The batch's events by kind; parts of one fact are merged here first, as one statement may touch a row once. */
+    /**
+     * The batch's events by kind and natural key. A fact repeated within the batch keeps its first delivery (one
+     * statement may touch a row once, and dropping the repeats here spares PostgreSQL a sort); parts of one fact are
+     * merged.
+     */
     private static final class Batch {
-        final List<MessageSent> messages = new ArrayList<>();
-        final List<ConversationClosed> closed = new ArrayList<>();
+        final Map<FactKey, MessageSent> messages = new LinkedHashMap<>();
+        final Map<FactKey, ConversationClosed> closed = new LinkedHashMap<>();
         final Map<FactKey, OrderRow> orders = new LinkedHashMap<>();
-        final List<RatingReceived> ratings = new ArrayList<>();
-        final List<CallEnded> calls = new ArrayList<>();
+        final Map<FactKey, RatingReceived> ratings = new LinkedHashMap<>();
+        final Map<FactKey, CallEnded> calls = new LinkedHashMap<>();
         final Map<FactKey, CallbackRow> callbacks = new LinkedHashMap<>();
         final Map<FactKey, ComplaintRow> complaints = new LinkedHashMap<>();
-        final List<EvaluationCompleted> evaluations = new ArrayList<>();
+        final Map<FactKey, EvaluationCompleted> evaluations = new LinkedHashMap<>();
 
         void add(Object payload) {
             if (payload instanceof MessageSent message) {
-                messages.add(message);
+                messages.putIfAbsent(new FactKey(message.brandId(), message.messageId()), message);
             } else if (payload instanceof ConversationClosed close) {
-                closed.add(close);
+                closed.putIfAbsent(new FactKey(close.brandId(), close.conversationId()), close);
             } else if (payload instanceof OrderChanged order) {
                 orders.merge(new FactKey(order.brandId(), order.orderId()), OrderRow.of(order), OrderRow::merge);
             } else if (payload instanceof RatingReceived rating) {
-                ratings.add(rating);
+                ratings.putIfAbsent(new FactKey(rating.brandId(), rating.ratingId()), rating);
             } else if (payload instanceof CallEnded call) {
-                calls.add(call);
+                calls.putIfAbsent(new FactKey(call.brandId(), call.callId()), call);
             } else if (payload instanceof CallbackScheduled scheduled) {
                 callbacks.merge(
                         new FactKey(scheduled.brandId(), scheduled.callbackId()),
@@ -468,7 +465,7 @@ public class KpiFacts {
                         ComplaintRow.of(resolved),
                         ComplaintRow::merge);
             } else if (payload instanceof EvaluationCompleted evaluation) {
-                evaluations.add(evaluation);
+                evaluations.putIfAbsent(new FactKey(evaluation.brandId(), evaluation.evaluationId()), evaluation);
             }
             // ConversationStarted, tickets and the rest of these topics carry nothing a KPI needs.
         }

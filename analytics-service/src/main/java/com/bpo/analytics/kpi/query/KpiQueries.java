@@ -72,9 +72,9 @@ public class KpiQueries {
     private final TenantConnections tenants;
     private final Clock clock;
 
-    KpiQueries(TenantConnections tenants) {
+    KpiQueries(TenantConnections tenants, Clock clock) {
         this.tenants = tenants;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**

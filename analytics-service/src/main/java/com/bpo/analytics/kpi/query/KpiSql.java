@@ -104,30 +104,40 @@ final class KpiSql {
                 from kpi_order o cross join p
                 where o.brand_id = p.brand and o.placed_at >= p.buffer_start and o.placed_at < p.buffer_end
             ),
+            -- Per member, its orders in the window: one hash join over all members and orders (a lookup per
+            -- member in the orders would scan them all for every member).
+            member_orders as (
+                select m.shop_id, m.customer_id, m.day, min(o.placed_at) as first_order_at,
+                       count(*) filter (where o.paid) as paid_orders,
+                       sum(o.net) filter (where o.paid) as paid_net
+                from member_window m
+                join ord o on o.shop_id = m.shop_id and o.customer_id = m.customer_id
+                          and o.placed_at >= m.t0 and o.placed_at < m.window_end
+                group by m.shop_id, m.customer_id, m.day
+            ),
+            -- Paid orders that qualify for at least one member, by the same join.
+            qualifying as (
+                select distinct o.order_id
+                from ord o
+                join member_window m on m.shop_id = o.shop_id and m.customer_id = o.customer_id
+                                    and m.t0 <= o.placed_at and o.placed_at < m.window_end
+                where o.paid
+            ),
             credited as (
-                select m.*, fo.placed_at as first_order_at, po.paid_orders, po.paid_net,
+                select m.*, mo.first_order_at, mo.paid_orders, mo.paid_net,
                        coalesce(cr.found, false) as found, cr.agent_id as credited_agent,
                        cr.vendor_id as credited_vendor
                 from member_window m
                 cross join p
-                left join lateral (
-                    select o.placed_at from ord o
-                    where o.shop_id = m.shop_id and o.customer_id = m.customer_id
-                      and o.placed_at >= m.t0 and o.placed_at < m.window_end
-                    order by o.placed_at, o.order_id collate "C" limit 1
-                ) fo on true
-                left join lateral (
-                    select count(*) as paid_orders, sum(o.net) as paid_net from ord o
-                    where o.shop_id = m.shop_id and o.customer_id = m.customer_id
-                      and o.placed_at >= m.t0 and o.placed_at < m.window_end and o.paid
-                ) po on true
+                left join member_orders mo
+                       on mo.shop_id = m.shop_id and mo.customer_id = m.customer_id and mo.day = m.day
                 left join lateral (
                     select true as found, x.agent_id, x.vendor_id
                     from kpi_conversation xc
                     join kpi_message x on x.brand_id = xc.brand_id and x.conversation_id = xc.conversation_id
                     where xc.brand_id = p.brand and xc.shop_id = m.shop_id and xc.customer_id = m.customer_id
                       and x.sender = 'AGENT' and x.sent_at >= m.t0
-                      and x.sent_at < coalesce(fo.placed_at, m.window_end)
+                      and x.sent_at < coalesce(mo.first_order_at, m.window_end)
                     order by x.sent_at desc, x.message_id collate "C" desc limit 1
                 ) cr on true
                 where m.t0 >= p.range_start
@@ -150,17 +160,11 @@ final class KpiSql {
                 union all
                 select null, null, null, null, o.shop_id, null, o.placed_at, null, null,
                        0, 0, 0, 0, 1,
-                       case when s.qualifies then 0 else 1 end,
-                       case when s.qualifies then 0 else o.net end
+                       case when q.order_id is not null then 0 else 1 end,
+                       case when q.order_id is not null then 0 else o.net end
                 from ord o
                 cross join p
-                cross join lateral (
-                    select exists (
-                        select 1 from member_window m
-                        where m.shop_id = o.shop_id and m.customer_id = o.customer_id
-                          and m.t0 <= o.placed_at and o.placed_at < m.window_end
-                    ) as qualifies
-                ) s
+                left join qualifying q on q.order_id = o.order_id
                 where o.paid and o.placed_at >= p.range_start and o.placed_at < p.range_end
             )
             """
