@@ -261,7 +261,7 @@ public final class IngestionBenchmark {
                     workDir.resolve("logs/producer-performance.log"));
 
             return new IngestionReport(
-                    new IngestionReport.Environment(startedAt, machine(), jdk(), commit(), options.commandLine()),
+                    new IngestionReport.Environment(startedAt, machine(), jdk(), commit(home), options.commandLine()),
                     options,
                     new IngestionReport.Load(result, probeAccepted, templates.averageBodyBytes(), templates.size()),
                     tables,
@@ -369,7 +369,7 @@ public final class IngestionBenchmark {
         return file;
     }
 
-    private static String machine() {
+    static String machine() {
         long memory = 0;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             memory = os.getTotalMemorySize();
@@ -384,12 +384,12 @@ public final class IngestionBenchmark {
                 ZoneId.systemDefault());
     }
 
-    private static String jdk() {
+    static String jdk() {
         return "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
-    /** The checked-out commit, read from {@code .git} without running git. */
-    private String commit() {
+    /** The checked-out commit of {@code home}, read from {@code .git} without running git. */
+    static String commit(Path home) {
         try {
             Path git = home.resolve(".git");
             String head = Files.readString(git.resolve("HEAD")).trim();
