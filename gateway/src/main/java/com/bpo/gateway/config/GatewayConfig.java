@@ -35,6 +35,8 @@ public interface GatewayConfig {
 
     OpenApiConfig openapi();
 
+    ConsoleConfig console();
+
     /** One service: where it is and the path prefixes it owns. */
     interface RouteConfig {
 
@@ -113,5 +115,19 @@ public interface GatewayConfig {
 
         /** Version of the merged document; defaults to the application version. */
         Optional<String> version();
+    }
+
+    /** The web console the gateway serves (module {@code console}) and how it signs people in. */
+    interface ConsoleConfig {
+
+        /**
+         * The realm as the browser reaches it, e.g. {@code https://login.example.com/realms/bpo}, when that is not
+         * the realm URL the gateway checks tokens with ({@code quarkus.oidc.auth-server-url}, the default).
+         */
+        Optional<URI> authServerUrl();
+
+        /** The public client of the console (authorization code with PKCE). */
+        @WithDefault("bpo-console")
+        String clientId();
     }
 }

@@ -1,6 +1,9 @@
 package com.bpo.gateway.proxy;
 
 import com.bpo.gateway.config.GatewayConfig;
+import com.bpo.gateway.console.ConsoleSettings;
+import com.bpo.gateway.console.ConsoleSignIn;
+import com.bpo.gateway.console.ContentSecurityPolicy;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +13,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Headers every answer carries, whoever wrote it (a service, the gateway's own errors, health and metrics): the
  * browser hardening headers, and on API answers {@code Cache-Control: no-store} and the request id. They are set
- * just before the headers go out, so a service's own values cannot weaken them.
+ * just before the headers go out, so a service's own values cannot weaken them. The console signs in from the browser
+ * (authorization code with PKCE), so Keycloak's origin joins {@code connect-src}, and nothing else does.
  */
 @ApplicationScoped
 public class ResponseHeaders {
@@ -20,8 +24,12 @@ public class ResponseHeaders {
 
     private final String contentSecurityPolicy;
 
-    public ResponseHeaders(GatewayConfig config) {
-        this.contentSecurityPolicy = config.contentSecurityPolicy();
+    public ResponseHeaders(GatewayConfig config, ConsoleSignIn consoleSignIn) {
+        this.contentSecurityPolicy = consoleSignIn
+                .settings()
+                .map(ConsoleSettings::keycloakOrigin)
+                .map(origin -> ContentSecurityPolicy.withSource(config.contentSecurityPolicy(), "connect-src", origin))
+                .orElse(config.contentSecurityPolicy());
     }
 
     void register(@Observes Filters filters) {

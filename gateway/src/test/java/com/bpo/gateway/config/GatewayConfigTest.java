@@ -46,6 +46,26 @@ class GatewayConfigTest {
         assertThat(config.rateLimit().clients()).isEmpty();
     }
 
+    @Test
+    void consoleHasNoRealmOfItsOwnByDefault() throws IOException {
+        GatewayConfig config = production(Map.of());
+
+        // ConsoleSignIn then takes the realm the tokens are checked against.
+        assertThat(config.console().authServerUrl()).isEmpty();
+        assertThat(config.console().clientId()).isEqualTo("bpo-console");
+    }
+
+    @Test
+    void consoleRealmCanBeTheBrowsersOwnAddress() throws IOException {
+        GatewayConfig config = production(Map.of(
+                "BPO_OIDC_URL",
+                "http://keycloak.internal:8080/realms/bpo",
+                "BPO_GATEWAY_CONSOLE_AUTH_SERVER_URL",
+                "https://login.example.com/realms/bpo"));
+
+        assertThat(config.console().authServerUrl()).contains(URI.create("https://login.example.com/realms/bpo"));
+    }
+
     private static GatewayConfig production(Map<String, String> environment) throws IOException {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withProfile("prod")
