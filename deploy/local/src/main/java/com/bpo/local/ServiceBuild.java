@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Builds the services' fast-jars when they are missing or older than their sources: the service's module and the
- * shared libraries ({@code src/main} and {@code pom.xml} files; tests do not go into a jar), and the root pom.
+ * Builds the services' fast-jars when they are missing or older than their sources: the service's module, the modules
+ * it is also built from, and the shared libraries ({@code src/main} and {@code pom.xml} files; tests do not go into a jar), and the root pom.
  */
 final class ServiceBuild {
 
@@ -43,7 +43,11 @@ final class ServiceBuild {
                 continue;
             }
             FileTime built = lastModified(jar);
-            Optional<FileTime> newestSource = newest(root.resolve(service.module()));
+            Optional<FileTime> newestSource = Stream.concat(
+                            Stream.of(service.module()), service.builtAlsoFrom().stream())
+                    .map(module -> newest(root.resolve(module)))
+                    .flatMap(Optional::stream)
+                    .max(FileTime::compareTo);
             boolean changed =
                     newestSource.map(time -> time.compareTo(built) > 0).orElse(false)
                             || newestLibrarySource

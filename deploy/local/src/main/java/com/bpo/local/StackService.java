@@ -1,6 +1,7 @@
 package com.bpo.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  *
  * @param name the service's name, also its log file's ({@code .bpo/logs/<name>.log})
  * @param module the Maven module that packages it, relative to the repository root
+ * @param builtAlsoFrom other modules whose sources go into its jar besides the shared libraries (the gateway serves
+ *     the console's files), relative to the repository root
  * @param runnerJar its Quarkus fast-jar, relative to the repository root
  * @param port its HTTP port: the fixed one of ARCHITECTURE section 8, plus the stack's port offset
  * @param database its PostgreSQL database, or null for none
@@ -21,6 +24,7 @@ import java.util.Optional;
 public record StackService(
         String name,
         String module,
+        List<String> builtAlsoFrom,
         Path runnerJar,
         int port,
         String database,
@@ -37,6 +41,7 @@ public record StackService(
     public StackService {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(module, "module");
+        builtAlsoFrom = List.copyOf(builtAlsoFrom);
         Objects.requireNonNull(runnerJar, "runnerJar");
         Objects.requireNonNull(maxHeap, "maxHeap");
         Objects.requireNonNull(environment, "environment");
@@ -56,6 +61,7 @@ public record StackService(
         return new StackService(
                 name,
                 name,
+                List.of(),
                 Path.of(name, "target", "quarkus-app", "quarkus-run.jar"),
                 port,
                 database,
@@ -66,7 +72,14 @@ public record StackService(
 
     /** The same service on its port moved by {@code offset} ({@code BPO_STACK_PORT_OFFSET}). */
     public StackService withPortOffset(int offset) {
-        return new StackService(name, module, runnerJar, port + offset, database, maxHeap, gatewayRoute, environment);
+        return new StackService(
+                name, module, builtAlsoFrom, runnerJar, port + offset, database, maxHeap, gatewayRoute, environment);
+    }
+
+    /** The same service, whose jar is also built from the sources of {@code modules}. */
+    public StackService builtAlsoFrom(String... modules) {
+        return new StackService(
+                name, module, List.of(modules), runnerJar, port, database, maxHeap, gatewayRoute, environment);
     }
 
     public Optional<String> databaseName() {

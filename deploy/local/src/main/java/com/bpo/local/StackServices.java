@@ -17,7 +17,8 @@ public final class StackServices {
             StackService.quarkus("agent-service", 8081, "agent", "512m", "agent", StackServices::platformService),
             StackService.quarkus(
                     "analytics-service", 8085, "analytics", "512m", "analytics", StackServices::platformService),
-            StackService.quarkus("gateway", 8080, null, "256m", null, StackServices::gateway));
+            StackService.quarkus("gateway", 8080, null, "256m", null, StackServices::gateway)
+                    .builtAlsoFrom("console"));
 
     private StackServices() {}
 

@@ -66,6 +66,17 @@ class ServiceBuildTest {
     }
 
     @Test
+    void aChangedConsoleRebuildsTheGatewayThatServesIt() throws Exception {
+        StackService agentService = StackServices.named("agent-service");
+        file("agent-service/src/main/java/Agent.java", BUILT.minusSeconds(60));
+        file("agent-service/target/quarkus-app/quarkus-run.jar", BUILT);
+
+        file("console/src/main/resources/META-INF/resources/console/index.html", BUILT.plusSeconds(5));
+
+        assertThat(ServiceBuild.stale(root, List.of(gateway, agentService))).containsExactly(gateway);
+    }
+
+    @Test
     void testsAndBuildOutputDoNotCountAsSources() throws Exception {
         file("gateway/src/test/java/GatewayTest.java", BUILT.plusSeconds(5));
         file("gateway/target/classes/Gateway.class", BUILT.plusSeconds(5));
