@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,14 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -128,33 +125,12 @@ public final class AnalyticsBenchmark {
     }
 
     public static void main(String[] args) {
-        AnalyticsOptions options;
-        try {
-            options = AnalyticsOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println();
-            System.err.print(AnalyticsOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        Path home = Path.of(System.getProperty("bpo.bench.home", System.getProperty("user.dir")))
-                .toAbsolutePath()
-                .normalize();
-        try {
-            AnalyticsReport report = new AnalyticsBenchmark(options, home).run();
-            Path file = write(home, report);
-            System.out.println();
-            System.out.print(report.summary());
-            System.out.println("report: " + file);
-            System.exit(0);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e.getMessage());
-            if (!(e instanceof BenchmarkException)) {
-                e.printStackTrace();
-            }
-            System.exit(1);
-        }
+        BenchmarkMain.run(
+                "analytics",
+                args,
+                AnalyticsOptions::parse,
+                AnalyticsOptions.USAGE,
+                (options, home) -> new AnalyticsBenchmark(options, home).run());
     }
 
     AnalyticsReport run() throws Exception {
@@ -770,15 +746,6 @@ public final class AnalyticsBenchmark {
             Thread.currentThread().interrupt();
             return List.of("# interrupted while reading /q/metrics");
         }
-    }
-
-    private static Path write(Path home, AnalyticsReport report) throws IOException {
-        Path dir = home.resolve("bench/results");
-        Files.createDirectories(dir);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT));
-        Path file = dir.resolve("analytics-" + stamp + ".md");
-        Files.writeString(file, report.markdown(), StandardCharsets.UTF_8);
-        return file;
     }
 
     static void say(String format, Object... values) {

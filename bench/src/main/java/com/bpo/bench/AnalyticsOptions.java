@@ -1,6 +1,7 @@
 package com.bpo.bench;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The command line of the analytics benchmark.
@@ -75,51 +76,33 @@ public record AnalyticsOptions(
     /** Parses the options; anything unknown or malformed throws {@link IllegalArgumentException}. */
     static AnalyticsOptions parse(String... args) {
         AnalyticsOptions defaults = defaults();
-        long events = defaults.events;
-        int rate = defaults.freshnessRate;
-        Duration freshness = defaults.freshnessDuration;
-        int probes = defaults.probesPerSecond;
-        int repeats = defaults.queryRepeats;
-        long seed = defaults.seed;
-        int batchSize = defaults.factsBatchSize;
-        String heap = defaults.serviceHeap;
-        boolean jfr = defaults.flightRecording;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--jfr")) {
-                jfr = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or missing value: " + option);
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--events" -> events = number(option, value);
-                case "--rate" -> rate = (int) number(option, value);
-                case "--freshness" -> freshness = IngestionOptions.duration(option, value);
-                case "--probes" -> probes = (int) number(option, value);
-                case "--query-repeats" -> repeats = (int) number(option, value);
-                case "--seed" -> seed = number(option, value);
-                case "--batch-size" -> {
-                    batchSize = (int) number(option, value);
-                    if (batchSize == 0) {
-                        throw new IllegalArgumentException("--batch-size must be 1-100000, was 0");
-                    }
-                }
-                case "--service-heap" -> heap = value;
-                default -> throw new IllegalArgumentException("unknown option: " + option);
-            }
+        CommandLineOptions line = CommandLineOptions.read(
+                args,
+                Set.of("--jfr"),
+                Set.of(
+                        "--events",
+                        "--rate",
+                        "--freshness",
+                        "--probes",
+                        "--query-repeats",
+                        "--seed",
+                        "--batch-size",
+                        "--service-heap"));
+        int batchSize = line.integer("--batch-size", defaults.factsBatchSize);
+        if (line.text("--batch-size", null) != null && batchSize == 0) {
+            // 0 is the default's "the service's own batch size", which the option cannot ask for.
+            throw new IllegalArgumentException("--batch-size must be 1-100000, was 0");
         }
-        return new AnalyticsOptions(events, rate, freshness, probes, repeats, seed, batchSize, heap, jfr);
-    }
-
-    private static long number(String option, String value) {
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a whole number: " + value);
-        }
+        return new AnalyticsOptions(
+                line.number("--events", defaults.events),
+                line.integer("--rate", defaults.freshnessRate),
+                line.duration("--freshness", defaults.freshnessDuration),
+                line.integer("--probes", defaults.probesPerSecond),
+                line.integer("--query-repeats", defaults.queryRepeats),
+                line.number("--seed", defaults.seed),
+                batchSize,
+                line.text("--service-heap", defaults.serviceHeap),
+                line.flag("--jfr", defaults.flightRecording));
     }
 
     /** The options as a command line, for the report. */

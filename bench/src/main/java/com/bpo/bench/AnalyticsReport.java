@@ -29,7 +29,8 @@ record AnalyticsReport(
         Freshness freshness,
         Queries queries,
         List<String> metricsAfterSustained,
-        List<String> metrics) {
+        List<String> metrics)
+        implements BenchmarkReport {
 
     static final double TARGET_EVENTS_PER_SECOND = 50_000;
     static final double TARGET_FRESHNESS_P99_MS = 1_000;
@@ -161,7 +162,8 @@ record AnalyticsReport(
         return queries.slowestP99() < TARGET_QUERY_MS;
     }
 
-    String summary() {
+    @Override
+    public String summary() {
         StringBuilder out = new StringBuilder();
         line(
                 out,
@@ -206,7 +208,8 @@ record AnalyticsReport(
         return out.toString();
     }
 
-    String markdown() {
+    @Override
+    public String markdown() {
         StringBuilder md = new StringBuilder();
         line(md, "# Analytics benchmark, %s", environment.startedAt());
         line(md, "");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,21 +128,7 @@ final class ConsumerPerformance {
                     "--timeout",
                     "60000",
                     "--hide-header");
-            Process tool = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!tool.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                tool.destroyForcibly();
-                throw new BenchmarkException(
-                        "ConsumerPerformance did not finish within " + TIMEOUT.toMinutes() + " minutes; see " + log);
-            }
-            String output = Files.readString(log);
-            if (tool.exitValue() != 0) {
-                throw new BenchmarkException(
-                        "ConsumerPerformance exited with code " + tool.exitValue() + "; see " + log);
-            }
+            String output = KafkaTool.run("ConsumerPerformance", command, log, TIMEOUT);
             TopicRun run = parse(topic.getKey(), output)
                     .orElseThrow(() -> new BenchmarkException("no result line in ConsumerPerformance's output " + log));
             if (run.records() < topic.getValue()) {

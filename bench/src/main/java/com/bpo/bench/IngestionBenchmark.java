@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -94,33 +92,12 @@ public final class IngestionBenchmark {
     }
 
     public static void main(String[] args) {
-        IngestionOptions options;
-        try {
-            options = IngestionOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println();
-            System.err.print(IngestionOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        Path home = Path.of(System.getProperty("bpo.bench.home", System.getProperty("user.dir")))
-                .toAbsolutePath()
-                .normalize();
-        try {
-            IngestionReport report = new IngestionBenchmark(options, home).run();
-            Path file = write(home, report);
-            System.out.println();
-            System.out.print(report.summary());
-            System.out.println("report: " + file);
-            System.exit(0);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e.getMessage());
-            if (!(e instanceof BenchmarkException)) {
-                e.printStackTrace();
-            }
-            System.exit(1);
-        }
+        BenchmarkMain.run(
+                "ingestion",
+                args,
+                IngestionOptions::parse,
+                IngestionOptions.USAGE,
+                (options, home) -> new IngestionBenchmark(options, home).run());
     }
 
     IngestionReport run() throws Exception {
@@ -358,15 +335,6 @@ public final class IngestionBenchmark {
             Thread.currentThread().interrupt();
             return List.of("# interrupted while reading /q/metrics");
         }
-    }
-
-    private static Path write(Path home, IngestionReport report) throws IOException {
-        Path dir = home.resolve("bench/results");
-        Files.createDirectories(dir);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT));
-        Path file = dir.resolve("ingestion-" + stamp + ".md");
-        Files.writeString(file, report.markdown(), StandardCharsets.UTF_8);
-        return file;
     }
 
     static String machine() {

@@ -1,9 +1,7 @@
 package com.bpo.bench;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The command line of the chat ingestion benchmark.
@@ -50,8 +48,6 @@ public record IngestionOptions(
               --no-build            (script only) skip the Maven build
             """;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
-
     public IngestionOptions {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
@@ -77,70 +73,28 @@ public record IngestionOptions(
 
     /** Parses the options; anything unknown or malformed throws {@link IllegalArgumentException}. */
     static IngestionOptions parse(String... args) {
-        IngestionOptions options = defaults();
-        Duration duration = options.duration;
-        Duration warmup = options.warmup;
-        int batch = options.batch;
-        int connections = options.connections;
-        boolean ndjson = options.ndjson;
-        long seed = options.seed;
-        long ppRecords = options.producerPerformanceRecords;
-        String serviceHeap = options.serviceHeap;
-        boolean flightRecording = options.flightRecording;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--ndjson")) {
-                ndjson = true;
-                continue;
-            }
-            if (option.equals("--jfr")) {
-                flightRecording = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or missing value: " + option);
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--duration" -> duration = duration(option, value);
-                case "--warmup" -> warmup = duration(option, value);
-                case "--batch" -> batch = (int) number(option, value);
-                case "--connections" -> connections = (int) number(option, value);
-                case "--seed" -> seed = number(option, value);
-                case "--pp-records" -> ppRecords = number(option, value);
-                case "--service-heap" -> {
-                    if (!value.matches("\\d+[mMgG]")) {
-                        throw new IllegalArgumentException("--service-heap takes a size like 768m or 1g: " + value);
-                    }
-                    serviceHeap = value;
-                }
-                default -> throw new IllegalArgumentException("unknown option: " + option);
-            }
-        }
+        IngestionOptions defaults = defaults();
+        CommandLineOptions line = CommandLineOptions.read(
+                args,
+                Set.of("--ndjson", "--jfr"),
+                Set.of(
+                        "--duration",
+                        "--warmup",
+                        "--batch",
+                        "--connections",
+                        "--seed",
+                        "--pp-records",
+                        "--service-heap"));
         return new IngestionOptions(
-                duration, warmup, batch, connections, ndjson, seed, ppRecords, serviceHeap, flightRecording);
-    }
-
-    /** {@code 500ms}, {@code 45s}, {@code 2m}. */
-    static Duration duration(String option, String value) {
-        Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException(option + " takes a duration like 500ms, 60s or 2m: " + value);
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
-    }
-
-    private static long number(String option, String value) {
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a whole number: " + value);
-        }
+                line.duration("--duration", defaults.duration),
+                line.duration("--warmup", defaults.warmup),
+                line.integer("--batch", defaults.batch),
+                line.integer("--connections", defaults.connections),
+                line.flag("--ndjson", defaults.ndjson),
+                line.number("--seed", defaults.seed),
+                line.number("--pp-records", defaults.producerPerformanceRecords),
+                line.heapSize("--service-heap", defaults.serviceHeap),
+                line.flag("--jfr", defaults.flightRecording));
     }
 
     /** The options as a command line, for the report. */

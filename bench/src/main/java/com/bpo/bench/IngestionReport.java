@@ -26,7 +26,8 @@ record IngestionReport(
         ProducerRun producerPerformance,
         CpuAccount.Usage cpu,
         List<Second> timeline,
-        List<String> serviceMetrics) {
+        List<String> serviceMetrics)
+        implements BenchmarkReport {
 
     /** The target: at least this many messages per second accepted ... */
     static final double TARGET_MESSAGES_PER_SECOND = 50_000;
@@ -108,7 +109,8 @@ record IngestionReport(
     }
 
     /** The short table printed at the end of a run. */
-    String summary() {
+    @Override
+    public String summary() {
         LoadRunner.Result result = load.result();
         LatencySummary latency = result.latency();
         StringBuilder out = new StringBuilder();
@@ -169,7 +171,8 @@ record IngestionReport(
     }
 
     /** The report as markdown. */
-    String markdown() {
+    @Override
+    public String markdown() {
         LoadRunner.Result result = load.result();
         LatencySummary latency = result.latency();
         IngestionCounts measured = result.measured();

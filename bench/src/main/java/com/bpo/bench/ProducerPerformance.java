@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,22 +132,7 @@ final class ProducerPerformance {
                     "--producer-props",
                     "bootstrap.servers=" + kafka.bootstrapServers()));
             producerSettings.forEach((key, value) -> command.add(key + "=" + value));
-            Files.createDirectories(log.getParent());
-            Process tool = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!tool.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                tool.destroyForcibly();
-                throw new BenchmarkException(
-                        "ProducerPerformance did not finish within " + TIMEOUT.toMinutes() + " minutes; see " + log);
-            }
-            String output = Files.readString(log);
-            if (tool.exitValue() != 0) {
-                throw new BenchmarkException(
-                        "ProducerPerformance exited with code " + tool.exitValue() + "; see " + log);
-            }
+            String output = KafkaTool.run("ProducerPerformance", command, log, TIMEOUT);
             return parse(output)
                     .orElseThrow(
                             () -> new BenchmarkException("no summary line in ProducerPerformance's output " + log));
