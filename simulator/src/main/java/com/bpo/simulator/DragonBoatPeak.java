@@ -162,7 +162,9 @@ public final class DragonBoatPeak {
      */
     public static List<TrafficEvent> generate(long seed, LocalDate firstDay, int days) {
         Instant end = firstDay.plusDays(days).atStartOfDay(ZONE).toInstant();
-        String runTag = Long.toUnsignedString(seed, 36);
+        // The number of days is in the ids too: a day's traffic depends on its place in the run (the peak builds
+        // towards the last day), so runs of other lengths over the same dates are other traffic, never the same ids.
+        String runTag = Long.toUnsignedString(seed, 36) + "-" + days + "d";
         List<TrafficEvent> events = new ArrayList<>();
         Map<String, Instant> profileNeeded = new LinkedHashMap<>();
         for (int shopIndex = 0; shopIndex < SHOPS.size(); shopIndex++) {
