@@ -39,6 +39,30 @@ class EventJsonTest {
     }
 
     @Test
+    void treeWithAnOffsetAndAnExactAmountBindsLikeTheBytes() throws Exception {
+        ObjectNode json = mapper.valueToTree(EventSamples.of(EventTypes.ORDER_CHANGED));
+        json.put("at", "2026-06-19T10:00:00.123456789+08:00");
+        json.put("amount", "12345678901234567890.10");
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+
+        OrderChanged fromTree = EventJson.fromTree(mapper.readTree(bytes), OrderChanged.class);
+
+        assertThat(fromTree).isEqualTo(EventJson.fromBytes(bytes, OrderChanged.class));
+        assertThat(fromTree.at()).isEqualTo(Instant.parse("2026-06-19T02:00:00.123456789Z"));
+        assertThat(fromTree.amount()).isEqualByComparingTo("12345678901234567890.10");
+    }
+
+    @Test
+    void treeOfTheWrongShapeIsReportedAsABadArgument() {
+        ObjectNode json = mapper.valueToTree(EventSamples.of(EventTypes.CALL_ENDED));
+        json.put("holdSeconds", "long");
+
+        assertThatThrownBy(() -> EventJson.fromTree(json, CallEnded.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CallEnded");
+    }
+
+    @Test
     void durationsAreIsoStrings() {
         AlertRaised alert = (AlertRaised) EventSamples.of(EventTypes.ALERT_RAISED);
 

@@ -72,6 +72,36 @@ class EventSchemasTest {
 
     @ParameterizedTest
     @MethodSource("types")
+    void validTreeBindsToTheRecordTheBytesGive(String type) {
+        byte[] json = EventJson.toBytes(EventSamples.of(type));
+        Class<? extends EventPayload> payloadType = EventTypes.definition(type).payloadType();
+
+        JsonNode tree = EventSchemas.requireValidTree(type, json);
+
+        assertThat(EventJson.fromTree(tree, payloadType)).isEqualTo(EventJson.fromBytes(json, payloadType));
+    }
+
+    @Test
+    void requireValidTreeNamesTheOffendingField() {
+        ObjectNode json = (ObjectNode) sampleJson(EventTypes.MESSAGE_SENT);
+        json.put("sentAt", "yesterday");
+
+        assertThatThrownBy(() -> EventSchemas.requireValidTree(
+                        EventTypes.MESSAGE_SENT, json.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sentAt");
+    }
+
+    @Test
+    void requireValidTreeRefusesWhatIsNotJson() {
+        assertThatThrownBy(() -> EventSchemas.requireValidTree(
+                        EventTypes.MESSAGE_SENT, "{\"messageId\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("$: not JSON");
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
     void sampleRoundTripsToAnEqualRecord(String type) {
         EventPayload sample = EventSamples.of(type);
 

@@ -6,6 +6,7 @@ import com.bpo.contracts.EventJson;
 import com.bpo.contracts.EventPayload;
 import com.bpo.contracts.EventSchemas;
 import com.bpo.contracts.EventTypes;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,8 +61,9 @@ public final class IncomingEvents {
             if (definition.isEmpty()) {
                 return new IncomingEvent(envelope, null, key, topic, partition, offset);
             }
-            EventSchemas.requireValid(envelope.type(), value);
-            EventPayload payload = EventJson.fromBytes(value, definition.get().payloadType());
+            // One parse: the schema check's tree is what the payload is bound from.
+            JsonNode tree = EventSchemas.requireValidTree(envelope.type(), value);
+            EventPayload payload = EventJson.fromTree(tree, definition.get().payloadType());
             return new IncomingEvent(envelope, payload, key, topic, partition, offset);
         } catch (IllegalArgumentException e) {
             // InvalidEventException and malformed headers or JSON all land here.
