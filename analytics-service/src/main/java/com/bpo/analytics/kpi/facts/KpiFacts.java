@@ -185,16 +185,26 @@ public class KpiFacts {
 
     private final BatchConsumers consumers;
     private final int maxBatchSize;
+    private final int consumerThreads;
 
     KpiFacts(
             BatchConsumers consumers,
-            @ConfigProperty(name = "bpo.kpi.facts.max-batch-size", defaultValue = "2000") int maxBatchSize) {
+            @ConfigProperty(name = "bpo.kpi.facts.max-batch-size", defaultValue = "2000") int maxBatchSize,
+            @ConfigProperty(name = "bpo.kpi.facts.consumers", defaultValue = "1") int consumerThreads) {
         this.consumers = consumers;
         this.maxBatchSize = maxBatchSize;
+        this.consumerThreads = consumerThreads;
     }
 
+    /**
+     * Starts {@code bpo.kpi.facts.consumers} consumers of one group, each with its share of the partitions, so that
+     * one batch's database round trips overlap another's decoding. Every fact's events share a key (its aggregate
+     * id), so one conversation's messages are never applied by two transactions at once.
+     */
     void start(@Observes StartupEvent startup) {
-        consumers.start(spec(), this::apply);
+        for (int i = 0; i < consumerThreads; i++) {
+            consumers.start(spec(), this::apply);
+        }
     }
 
     /**

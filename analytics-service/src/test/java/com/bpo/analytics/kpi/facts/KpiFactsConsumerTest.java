@@ -42,9 +42,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The kpi-facts consumer against the real broker: poison records, and two instances splitting the partitions. */
+/**
+ * The kpi-facts consumer against the real broker: poison records, the service's consumers sharing the partitions, and
+ * two instances splitting them.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
 @TestSecurity(user = "root", roles = Roles.PLATFORM_ADMIN)
@@ -60,6 +67,15 @@ class KpiFactsConsumerTest {
 
     @Inject
     KpiFacts facts;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "bpo.kpi.facts.consumers")
+    int consumerThreads;
 
     @Test
     void aPoisonRecordOnEachTopicIsDeadLetteredAndCountedWhileLaterRecordsAreApplied() {
@@ -153,6 +169,28 @@ class KpiFactsConsumerTest {
                         "consumer=\"" + KpiFacts.CONSUMER + "\"",
                         "outcome=\"dead-lettered\""))
                 .isGreaterThanOrEqualTo(deadLettered + 7));
+    }
+
+    @Test
+    void theServiceRunsItsConfiguredConsumersInOneGroupEachWithAShareOfThePartitions() throws Exception {
+        String group = application + "." + KpiFacts.CONSUMER;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                        .describedGroups()
+                        .get(group)
+                        .get();
+                assertThat(description.members()).hasSize(consumerThreads);
+                assertThat(description.members())
+                        .allSatisfy(member -> assertThat(member.assignment().topicPartitions())
+                                .isNotEmpty());
+                assertThat(description.members().stream()
+                                .mapToInt(member ->
+                                        member.assignment().topicPartitions().size())
+                                .sum())
+                        .isEqualTo(KpiFacts.TOPICS.size() * Topics.DEFAULT_PARTITIONS);
+            });
+        }
     }
 
     @Test
