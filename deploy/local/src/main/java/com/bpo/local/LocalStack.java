@@ -1,5 +1,6 @@
 package com.bpo.local;
 
+import com.bpo.infra.HttpProbe;
 import com.bpo.infra.KeycloakEndpoint;
 import com.bpo.infra.ProcessRef;
 import com.bpo.infra.ServerKind;
@@ -15,9 +16,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -448,20 +446,8 @@ public final class LocalStack {
     }
 
     static boolean answersReady(String baseUrl) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3))
-                .GET()
-                .build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.answersOk(
+                URI.create(baseUrl + "/q/health/ready"), Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
 
     // -------------------------------------------------------------------------------------------------- logs

@@ -1,10 +1,6 @@
 package com.bpo.infra;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -61,21 +57,10 @@ public record KeycloakEndpoint(
     }
 
     static boolean realmAnswers(String url, String realm) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(url + "/realms/" + realm + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.answersOk(
+                URI.create(url + "/realms/" + realm + "/.well-known/openid-configuration"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -297,7 +295,7 @@ public final class ServiceProcess implements AutoCloseable {
                             + " before it was ready; last lines of its log " + logFile + ":" + System.lineSeparator()
                             + FileTrees.tail(logFile, LOG_LINES_IN_ERRORS));
                 }
-                if (answersReady(client, readiness)) {
+                if (HttpProbe.answersOk(client, readiness, Duration.ofSeconds(5))) {
                     LOG.log(
                             Level.INFO,
                             "{0} ready in {1} ms at {2}",
@@ -318,23 +316,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw new InfraException(name + " was not ready within " + startTimeout.toSeconds() + " s (" + readiness
                     + "); stopped it; last lines of its log " + logFile + ":" + System.lineSeparator()
                     + FileTrees.tail(logFile, LOG_LINES_IN_ERRORS));
-        }
-
-        private static boolean answersReady(HttpClient client, URI readiness) {
-            HttpRequest request = HttpRequest.newBuilder(readiness)
-                    .timeout(Duration.ofSeconds(5))
-                    .GET()
-                    .build();
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
     }
 }
