@@ -317,7 +317,8 @@ public final class LocalStackRun implements AutoCloseable {
         return String.join("&", pairs);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends {@code request} with the stack's HTTP client and timeout; the answer's body as text. */
+    HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(HTTP_TIMEOUT).build();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
