@@ -64,14 +64,6 @@ public final class AnalyticsBenchmark {
     static final String SERVICE = "analytics-service";
     static final String FACTS_GROUP = "analytics-service.kpi-facts";
     static final String KPI_PATH = "/api/v1/kpis";
-    /** The topics the KPI engine reads (analytics-service's {@code KpiFacts}). */
-    static final List<String> KPI_TOPICS = List.of(
-            Topics.CHAT_EVENTS,
-            Topics.CALL_EVENTS,
-            Topics.COMMERCE_EVENTS,
-            Topics.COMPLAINT_EVENTS,
-            Topics.TICKET_EVENTS,
-            Topics.QA_EVENTS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // One contact per minute of the three days per cycle: about 13 events each, some 57,000 templates (40 MB).
@@ -301,7 +293,7 @@ public final class AnalyticsBenchmark {
             throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = kafka.admin()) {
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            for (String topic : KPI_TOPICS) {
+            for (String topic : Topics.KPI_SOURCES) {
                 int partitions = admin.describeTopics(List.of(topic))
                         .allTopicNames()
                         .get(60, TimeUnit.SECONDS)
@@ -327,7 +319,7 @@ public final class AnalyticsBenchmark {
                 .partitionsToOffsetAndMetadata()
                 .get(30, TimeUnit.SECONDS);
         return offsets.entrySet().stream()
-                .filter(entry -> KPI_TOPICS.contains(entry.getKey().topic()) && entry.getValue() != null)
+                .filter(entry -> Topics.KPI_SOURCES.contains(entry.getKey().topic()) && entry.getValue() != null)
                 .mapToLong(entry -> entry.getValue().offset())
                 .sum();
     }

@@ -7,6 +7,7 @@ import com.bpo.contracts.EventEnvelope;
 import com.bpo.contracts.EventJson;
 import com.bpo.contracts.EventSchemas;
 import com.bpo.contracts.EventTypes;
+import com.bpo.contracts.Topics;
 import com.bpo.contracts.chat.ConversationStarted;
 import com.bpo.contracts.chat.MessageSent;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ class KpiEventTemplatesTest {
 
         Map<String, Long> perTopic = templates.recordsPerTopic(10L * templates.size() + 7);
 
-        assertThat(perTopic.keySet()).containsExactlyInAnyOrderElementsOf(AnalyticsBenchmark.KPI_TOPICS);
+        assertThat(perTopic.keySet()).containsExactlyInAnyOrderElementsOf(Topics.KPI_SOURCES);
         assertThat(perTopic.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10L * templates.size() + 7);
         Map<String, Long> perType = templates.templatesPerType();
         assertThat(perType.get(EventTypes.MESSAGE_SENT))

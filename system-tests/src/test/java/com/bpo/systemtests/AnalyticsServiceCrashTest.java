@@ -81,14 +81,6 @@ class AnalyticsServiceCrashTest {
     /** Every consumer group of the service is named {@code <application>.<consumer>}. */
     private static final String CONSUMER_GROUP_PREFIX = "analytics-service.";
 
-    private static final List<String> FACT_TOPICS = List.of(
-            Topics.CHAT_EVENTS,
-            Topics.CALL_EVENTS,
-            Topics.COMMERCE_EVENTS,
-            Topics.COMPLAINT_EVENTS,
-            Topics.TICKET_EVENTS,
-            Topics.QA_EVENTS);
-
     private static final List<String> GROUPINGS =
             List.of("brand", "vendor,day", "agent", "engagement", "team,hour", "shop,channel");
     /** Inquiries run over three local days; orders, payments and refunds up to a week after. */
@@ -157,7 +149,7 @@ class AnalyticsServiceCrashTest {
         int third = facts.size() / 3;
         // Other tests of the build share this Kafka (their poison records included): both runs start at this test's
         // traffic, as a service that had consumed everything before it.
-        factsBefore = endOffsets(FACT_TOPICS);
+        factsBefore = endOffsets(Topics.KPI_SOURCES);
         organisationBefore = endOffsets(List.of(Topics.ORG_EVENTS));
         startGroupsAtTheTraffic();
 
@@ -166,7 +158,7 @@ class AnalyticsServiceCrashTest {
             ServiceProcess service = start(killedDatabase, "killed-first");
             publisher.publish(organisation);
             publisher.publish(facts.subList(0, third));
-            awaitApplied(killedDatabase, endOffsets(FACT_TOPICS));
+            awaitApplied(killedDatabase, endOffsets(Topics.KPI_SOURCES));
             long beforeKill = appliedOfTheTraffic(killedDatabase);
 
             // The second third arrives and the service dies at once, in the middle of reading it: no shutdown hook,
@@ -184,7 +176,7 @@ class AnalyticsServiceCrashTest {
                     .isLessThan(facts.size());
 
             ServiceProcess restarted = start(killedDatabase, "killed-restarted");
-            awaitApplied(killedDatabase, endOffsets(FACT_TOPICS));
+            awaitApplied(killedDatabase, endOffsets(Topics.KPI_SOURCES));
             awaitOrganisationCopy(killedDatabase, organisation);
             afterRestart = reports(restarted);
         }
@@ -193,7 +185,7 @@ class AnalyticsServiceCrashTest {
         // A fresh database and the groups back at the start of the traffic: the uninterrupted run reads all of it.
         startGroupsAtTheTraffic();
         ServiceProcess uninterrupted = start(uninterruptedDatabase, "uninterrupted");
-        awaitApplied(uninterruptedDatabase, endOffsets(FACT_TOPICS));
+        awaitApplied(uninterruptedDatabase, endOffsets(Topics.KPI_SOURCES));
         awaitOrganisationCopy(uninterruptedDatabase, organisation);
         Map<String, JsonNode> expected = reports(uninterrupted);
 
@@ -427,7 +419,7 @@ class AnalyticsServiceCrashTest {
     }
 
     private static List<String> deadLetterTopics() {
-        List<String> topics = new ArrayList<>(FACT_TOPICS);
+        List<String> topics = new ArrayList<>(Topics.KPI_SOURCES);
         topics.add(Topics.ORG_EVENTS);
         return topics.stream().map(Topics::deadLetterTopic).collect(Collectors.toList());
     }

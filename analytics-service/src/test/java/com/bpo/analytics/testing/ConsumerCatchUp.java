@@ -30,14 +30,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class ConsumerCatchUp {
 
-    private static final List<String> TOPICS = List.of(
-            Topics.CHAT_EVENTS,
-            Topics.CALL_EVENTS,
-            Topics.COMMERCE_EVENTS,
-            Topics.COMPLAINT_EVENTS,
-            Topics.TICKET_EVENTS,
-            Topics.QA_EVENTS);
-
     private static final String STORED_OFFSETS =
             "select topic, partition, next_offset from kit_consumer_offset where consumer = ?";
 
@@ -61,7 +53,7 @@ public final class ConsumerCatchUp {
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
+            for (String topic : Topics.KPI_SOURCES) {
                 consumer.partitionsFor(topic)
                         .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }

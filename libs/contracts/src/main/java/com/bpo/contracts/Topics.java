@@ -55,6 +55,13 @@ public final class Topics {
             new TopicSpec(AUDIT_ALERT_EVENTS, DEFAULT_PARTITIONS, false),
             new TopicSpec(COMMERCE_EVENTS, DEFAULT_PARTITIONS, false));
 
+    /**
+     * The topics the KPI engine reads (analytics-service's {@code kpi-facts} consumer): every fact a KPI of
+     * ARCHITECTURE section 5 is computed from.
+     */
+    public static final List<String> KPI_SOURCES =
+            List.of(CHAT_EVENTS, CALL_EVENTS, COMMERCE_EVENTS, COMPLAINT_EVENTS, TICKET_EVENTS, QA_EVENTS);
+
     /** Topics one service writes and reads for itself; no other service consumes them, and they carry no contract. */
     public static final List<TopicSpec> INTERNAL =
             List.of(new TopicSpec(AGENT_MESSAGE_ORIGINALS, DEFAULT_PARTITIONS, false));

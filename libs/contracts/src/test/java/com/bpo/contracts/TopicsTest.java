@@ -30,6 +30,16 @@ class TopicsTest {
     }
 
     @Test
+    void theKpiEngineReadsEventTopicsThatCarryEventsAndNotTheOrganisationTopic() {
+        assertThat(Topics.KPI_SOURCES)
+                .doesNotHaveDuplicates()
+                .isSubsetOf(Topics.ALL.stream().map(TopicSpec::name).toList())
+                .doesNotContain(Topics.ORG_EVENTS)
+                .allSatisfy(topic -> assertThat(EventTypes.CATALOG)
+                        .anySatisfy(definition -> assertThat(definition.topic()).isEqualTo(topic)));
+    }
+
+    @Test
     void deadLetterTopicAppendsTheSuffix() {
         assertThat(Topics.deadLetterTopic(Topics.CHAT_EVENTS)).isEqualTo("chat.events.dlq");
         assertThat(Topics.deadLetterTopic(Topics.PII_ACCESS_EVENTS)).isEqualTo("pii-access.events.dlq");

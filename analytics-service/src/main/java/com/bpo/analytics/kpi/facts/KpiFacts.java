@@ -51,14 +51,6 @@ public class KpiFacts {
     /** The consumer's name: its consumer group, stored offsets and metrics tag. */
     public static final String CONSUMER = "kpi-facts";
 
-    static final List<String> TOPICS = List.of(
-            Topics.CHAT_EVENTS,
-            Topics.CALL_EVENTS,
-            Topics.COMMERCE_EVENTS,
-            Topics.COMPLAINT_EVENTS,
-            Topics.TICKET_EVENTS,
-            Topics.QA_EVENTS);
-
     private static final String STORE_MESSAGES =
             """
             insert into kpi_message (brand_id, message_id, conversation_id, vendor_id, shop_id, channel, customer_id,
@@ -213,7 +205,7 @@ public class KpiFacts {
      * holes that silently changes KPIs.
      */
     BatchConsumerSpec spec() {
-        return new BatchConsumerSpec(CONSUMER, TOPICS, maxBatchSize, true);
+        return new BatchConsumerSpec(CONSUMER, Topics.KPI_SOURCES, maxBatchSize, true);
     }
 
     /** Stores one batch; runs inside the batch's transaction with every brand visible. */

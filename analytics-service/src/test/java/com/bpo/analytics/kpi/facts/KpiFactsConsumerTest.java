@@ -188,7 +188,7 @@ class KpiFactsConsumerTest {
                                 .mapToInt(member ->
                                         member.assignment().topicPartitions().size())
                                 .sum())
-                        .isEqualTo(KpiFacts.TOPICS.size() * Topics.DEFAULT_PARTITIONS);
+                        .isEqualTo(Topics.KPI_SOURCES.size() * Topics.DEFAULT_PARTITIONS);
             });
         }
     }
@@ -199,7 +199,7 @@ class KpiFactsConsumerTest {
         try {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> !second.assignedPartitions().isEmpty());
-            int total = KpiFacts.TOPICS.size() * Topics.DEFAULT_PARTITIONS;
+            int total = Topics.KPI_SOURCES.size() * Topics.DEFAULT_PARTITIONS;
             assertThat(second.assignedPartitions()).hasSizeLessThan(total);
 
             // 30 conversations, conversation i answered after i seconds: first response 465 s over 30.
