@@ -714,30 +714,8 @@ public final class AnalyticsBenchmark {
     }
 
     private List<String> scrapeMetrics(ServiceProcess service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return List.of("# /q/metrics answered " + response.statusCode());
-            }
-            List<String> selected = new ArrayList<>();
-            for (String line : response.body().split("\n")) {
-                if (METRIC_PREFIXES.stream().anyMatch(line::startsWith)
-                        && (!line.startsWith("http_server") || line.contains("kpis"))
-                        && !line.contains("partition=")) {
-                    selected.add(line);
-                }
-            }
-            return selected;
-        } catch (IOException e) {
-            return List.of("# /q/metrics failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of("# interrupted while reading /q/metrics");
-        }
+        return ServiceMetrics.scrape(
+                http, service, METRIC_PREFIXES, line -> !line.startsWith("http_server") || line.contains("kpis"));
     }
 
     static void say(String format, Object... values) {

@@ -309,32 +309,12 @@ public final class IngestionBenchmark {
     }
 
     private List<String> scrapeMetrics(ServiceProcess service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics"))
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return List.of("# /q/metrics answered " + response.statusCode());
-            }
-            List<String> selected = new ArrayList<>();
-            for (String line : response.body().split("\n")) {
-                // Per-partition series and clients that sent nothing would bury the few figures that matter.
-                if (METRIC_PREFIXES.stream().anyMatch(line::startsWith)
-                        && (!line.startsWith("http_server") || line.contains("chat"))
-                        && !line.contains("partition=")
-                        && !line.endsWith("NaN")) {
-                    selected.add(line);
-                }
-            }
-            return selected;
-        } catch (IOException e) {
-            return List.of("# /q/metrics failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of("# interrupted while reading /q/metrics");
-        }
+        // Requests other than the ingestion's, and clients that sent nothing (NaN), would bury the figures.
+        return ServiceMetrics.scrape(
+                http,
+                service,
+                METRIC_PREFIXES,
+                line -> (!line.startsWith("http_server") || line.contains("chat")) && !line.endsWith("NaN"));
     }
 
     static String machine() {
