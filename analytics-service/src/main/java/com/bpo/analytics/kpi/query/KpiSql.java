@@ -40,6 +40,16 @@ final class KpiSql {
                 from kit_org_state o cross join p
                 where o.kind = 'engagement' and o.brand_id = p.brand
             ),
+            eng_by_shop as (
+                select distinct on (e.vendor_id, s.shop_id) e.vendor_id, s.shop_id, e.engagement_id
+                from eng e cross join lateral jsonb_array_elements_text(e.shop_ids) as s(shop_id)
+                order by e.vendor_id, s.shop_id, e.engagement_id collate "C"
+            ),
+            eng_by_vendor as (
+                select distinct on (e.vendor_id) e.vendor_id, e.engagement_id
+                from eng e
+                order by e.vendor_id, e.engagement_id collate "C"
+            ),
             """;
 
     static final String CHAT =
@@ -56,13 +66,18 @@ final class KpiSql {
                        coalesce(c.first_response_seconds, 0) as first_response_sum,
                        c.burst_count as bursts,
                        cardinality(c.burst_responses) as answered_bursts,
-                       (select coalesce(sum(x), 0) from unnest(c.burst_responses) x) as response_sum,
-                       (select count(*) from unnest(c.burst_responses) x where x <= %1$s) as within_threshold,
-                       (select count(*) from unnest(c.burst_responses) x where x > %1$s) as slow_bursts
+                       b.response_sum, b.within_threshold, b.slow_bursts
                 from kpi_conversation c
                 cross join p
                 %2$s
                 left join kit_org_state ta on ta.kind = 'agent' and ta.id = c.responder_id
+                -- One pass over the burst responses for all three sums.
+                cross join lateral (
+                    select coalesce(sum(x), 0) as response_sum,
+                           count(*) filter (where x <= %1$s) as within_threshold,
+                           count(*) filter (where x > %1$s) as slow_bursts
+                    from unnest(c.burst_responses) x
+                ) b
                 where c.brand_id = p.brand and c.inquiry_at >= p.range_start and c.inquiry_at < p.range_end
             )
             """
@@ -123,7 +138,9 @@ final class KpiSql {
                                     and m.t0 <= o.placed_at and o.placed_at < m.window_end
                 where o.paid
             ),
-            credited as (
+            -- Materialized: the planner, misjudging the member count, would otherwise run the team and engagement
+            -- lookups once per member inside the reply look-up loop.
+            credited as materialized (
                 select m.*, mo.first_order_at, mo.paid_orders, mo.paid_net,
                        coalesce(cr.found, false) as found, cr.agent_id as credited_agent,
                        cr.vendor_id as credited_vendor
@@ -313,15 +330,14 @@ final class KpiSql {
 
     /**
      * engagement(brand, vendor, shop): of the brand's engagements with that vendor, the smallest id whose shops
-     * contain the shop, else the smallest id; none when there is no such engagement or the vendor is null.
+     * contain the shop, else the smallest id; none when there is no such engagement or the vendor is null. Three hash
+     * joins on the two small look-ups of the prefix, not a sorted sub-select per record.
      */
     private static String engagementOf(String alias, String vendor, String shop) {
         return """
-                left join lateral (
-                    select e.* from eng e where e.vendor_id = %2$s
-                    order by (%3$s is not null and e.shop_ids ? %3$s) desc, e.engagement_id collate "C"
-                    limit 1
-                ) %1$s on true"""
+                left join eng_by_shop %1$s_shop on %1$s_shop.vendor_id = %2$s and %1$s_shop.shop_id = %3$s
+                left join eng_by_vendor %1$s_vendor on %1$s_vendor.vendor_id = %2$s
+                left join eng %1$s on %1$s.engagement_id = coalesce(%1$s_shop.engagement_id, %1$s_vendor.engagement_id)"""
                 .formatted(alias, vendor, shop);
     }
 }
