@@ -4,6 +4,7 @@ import com.bpo.contracts.org.KpiVariants;
 import com.bpo.kit.org.OrgCopy;
 import com.bpo.kit.tenant.TenantConnections;
 import com.bpo.kit.tenant.TenantScope;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers KPI queries: for each family of the requested KPIs one aggregate statement over the fact tables, grouped by
@@ -71,10 +73,20 @@ public class KpiQueries {
 
     private final TenantConnections tenants;
     private final Clock clock;
+    private final int concurrentStatements;
 
-    KpiQueries(TenantConnections tenants, Clock clock) {
+    KpiQueries(
+            TenantConnections tenants,
+            Clock clock,
+            @ConfigProperty(name = "bpo.kpi.query.concurrent-statements", defaultValue = "3")
+                    int concurrentStatements) {
+        if (concurrentStatements < 1) {
+            throw new IllegalArgumentException(
+                    "bpo.kpi.query.concurrent-statements must be at least 1, was " + concurrentStatements);
+        }
         this.tenants = tenants;
         this.clock = clock;
+        this.concurrentStatements = concurrentStatements;
     }
 
     /**
@@ -86,9 +98,9 @@ public class KpiQueries {
         if (!scope.allowsBrand(brandId)) {
             return Uni.createFrom().nullItem();
         }
-        return tenants.inScope(scope, connection -> timeZone(connection, brandId)
-                .chain(zone -> totals(connection, scope, brandId, zone, query)
-                        .map(totals -> assemble(brandId, zone, query, totals))));
+        return tenants.inScope(scope, connection -> timeZone(connection, brandId))
+                .chain(zone ->
+                        totals(scope, brandId, zone, query).map(totals -> assemble(brandId, zone, query, totals)));
     }
 
     /**
@@ -96,13 +108,12 @@ public class KpiQueries {
      */
     public Uni<KpiReport> today(String brandId, List<GroupKey> groupBy, List<Kpi> kpis) {
         TenantScope scope = TenantScope.platform();
-        return tenants.inScope(
-                scope, connection -> timeZone(connection, brandId).chain(zone -> {
+        return tenants.inScope(scope, connection -> timeZone(connection, brandId))
+                .chain(zone -> {
                     LocalDate today = LocalDate.now(clock.withZone(zone));
                     KpiQuery query = new KpiQuery(today, today, groupBy, kpis);
-                    return totals(connection, scope, brandId, zone, query)
-                            .map(totals -> assemble(brandId, zone, query, totals));
-                }));
+                    return totals(scope, brandId, zone, query).map(totals -> assemble(brandId, zone, query, totals));
+                });
     }
 
     /** Brands with an organisation record or with chats or calls in the last two days. */
@@ -129,8 +140,13 @@ public class KpiQueries {
         });
     }
 
+    /**
+     * Each family's statement runs in a tenant transaction of its own, up to {@code concurrentStatements} at once on
+     * separate connections. Nothing is lost by not sharing one transaction: under read committed every statement
+     * reads its own snapshot anyway.
+     */
     private Uni<Map<Family, Map<List<String>, Totals>>> totals(
-            SqlConnection connection, TenantScope scope, String brandId, ZoneId zone, KpiQuery query) {
+            TenantScope scope, String brandId, ZoneId zone, KpiQuery query) {
         Set<Family> families = new LinkedHashSet<>();
         query.kpis().forEach(kpi -> families.add(kpi.family()));
         if (query.kpis().contains(Kpi.COMPLAINT_RATE)) {
@@ -145,18 +161,20 @@ public class KpiQueries {
                 zone.getId(),
                 startOf(query.from().minusDays(CONVERSION_REACH_DAYS), zone),
                 startOf(query.to().plusDays(1 + CONVERSION_REACH_DAYS), zone)));
-        Map<Family, Map<List<String>, Totals>> all = new EnumMap<>(Family.class);
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Family family : families) {
-            String sql = KpiQueryBuilder.sql(family, query.groupBy());
-            chain = chain.chain(() -> connection
-                    .preparedQuery(sql)
-                    .execute(parameters)
-                    .invoke(rows ->
-                            all.put(family, read(rows, family, query.groupBy().size())))
-                    .replaceWithVoid());
-        }
-        return chain.map(ignored -> all);
+        return Multi.createFrom()
+                .iterable(families)
+                .onItem()
+                .transformToUni(family -> {
+                    String sql = KpiQueryBuilder.sql(family, query.groupBy());
+                    return tenants.inScope(scope, connection -> connection
+                            .preparedQuery(sql)
+                            .execute(parameters)
+                            .map(rows -> Map.entry(
+                                    family, read(rows, family, query.groupBy().size()))));
+                })
+                .merge(concurrentStatements)
+                .collect()
+                .in(() -> new EnumMap<>(Family.class), (all, entry) -> all.put(entry.getKey(), entry.getValue()));
     }
 
     private static Map<List<String>, Totals> read(Iterable<Row> rows, Family family, int keys) {
