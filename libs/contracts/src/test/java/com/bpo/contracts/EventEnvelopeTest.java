@@ -90,6 +90,44 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void missingSpecVersionIsRejected() {
+        Map<String, byte[]> headers = new HashMap<>(envelope().toHeaders());
+        headers.remove("ce_specversion");
+
+        assertThatThrownBy(() -> EventEnvelope.fromHeaders(headers, PAYLOAD))
+                .hasMessage("header ce_specversion must be 1.0, was null");
+    }
+
+    @Test
+    void aLongerSpecVersionIsRejected() {
+        Map<String, byte[]> headers = new HashMap<>(envelope().toHeaders());
+        headers.put("ce_specversion", "1.0.1".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> EventEnvelope.fromHeaders(headers, PAYLOAD))
+                .hasMessage("header ce_specversion must be 1.0, was 1.0.1");
+    }
+
+    @Test
+    void jsonWithParametersOrWithoutAContentTypeIsAccepted() {
+        Map<String, byte[]> withCharset = new HashMap<>(envelope().toHeaders());
+        withCharset.put("content-type", "application/json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> without = new HashMap<>(envelope().toHeaders());
+        without.remove("content-type");
+
+        assertThat(EventEnvelope.fromHeaders(withCharset, PAYLOAD)).isEqualTo(envelope());
+        assertThat(EventEnvelope.fromHeaders(without, PAYLOAD)).isEqualTo(envelope());
+    }
+
+    @Test
+    void aContentTypeShorterThanJsonIsRejectedWithItsValue() {
+        Map<String, byte[]> headers = new HashMap<>(envelope().toHeaders());
+        headers.put("content-type", "application/".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> EventEnvelope.fromHeaders(headers, PAYLOAD))
+                .hasMessage("header content-type must be application/json, was application/");
+    }
+
+    @Test
     void timeWithAnOffsetIsReadAsTheSameInstant() {
         Map<String, byte[]> headers = new HashMap<>(envelope().toHeaders());
         headers.put("ce_time", "2026-06-19T10:00:00+08:00".getBytes(StandardCharsets.UTF_8));

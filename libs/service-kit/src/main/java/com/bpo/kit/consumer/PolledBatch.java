@@ -27,11 +27,11 @@ final class PolledBatch {
 
     /** One record and what reading it gave. */
     record Entry(
-            ConsumerRecord<String, byte[]> record, Kind kind, IncomingEvent event, UnreadableEventException error) {
-
-        TopicPartition partition() {
-            return new TopicPartition(record.topic(), record.partition());
-        }
+            ConsumerRecord<String, byte[]> record,
+            TopicPartition partition,
+            Kind kind,
+            IncomingEvent event,
+            UnreadableEventException error) {
 
         long offset() {
             return record.offset();
@@ -58,7 +58,7 @@ final class PolledBatch {
         Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                entries.add(entry(record, reader, privateTypes));
+                entries.add(entry(record, partition, reader, privateTypes));
                 nextOffsets.put(partition, record.offset() + 1);
             }
         }
@@ -67,16 +67,17 @@ final class PolledBatch {
 
     private static Entry entry(
             ConsumerRecord<String, byte[]> record,
+            TopicPartition partition,
             Function<ConsumerRecord<String, byte[]>, IncomingEvent> reader,
             Set<String> privateTypes) {
         IncomingEvent event;
         try {
             event = reader.apply(record);
         } catch (UnreadableEventException e) {
-            return new Entry(record, Kind.UNREADABLE, null, e);
+            return new Entry(record, partition, Kind.UNREADABLE, null, e);
         }
         boolean wanted = event.knownType() || privateTypes.contains(event.type());
-        return new Entry(record, wanted ? Kind.EVENT : Kind.SKIPPED, event, null);
+        return new Entry(record, partition, wanted ? Kind.EVENT : Kind.SKIPPED, event, null);
     }
 
     /** Every record, in offset order per partition. */

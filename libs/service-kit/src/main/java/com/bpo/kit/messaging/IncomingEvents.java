@@ -54,7 +54,6 @@ public final class IncomingEvents {
     }
 
     static IncomingEvent read(Headers headers, byte[] value, String key, String topic, int partition, long offset) {
-        String position = topic + "/" + partition + "@" + offset;
         try {
             EventEnvelope envelope = CloudEventRecords.fromRecord(headers, value);
             Optional<EventDefinition> definition = EventTypes.find(envelope.type());
@@ -67,7 +66,8 @@ public final class IncomingEvents {
             return new IncomingEvent(envelope, payload, key, topic, partition, offset);
         } catch (IllegalArgumentException e) {
             // InvalidEventException and malformed headers or JSON all land here.
-            throw new UnreadableEventException(position, e);
+            // The position is built only here: a string per readable record would cost for nothing.
+            throw new UnreadableEventException(topic + "/" + partition + "@" + offset, e);
         }
     }
 }
