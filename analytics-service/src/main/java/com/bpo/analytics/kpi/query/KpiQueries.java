@@ -99,12 +99,13 @@ public class KpiQueries {
             return Uni.createFrom().nullItem();
         }
         return tenants.inScope(scope, connection -> timeZone(connection, brandId))
-                .chain(zone ->
-                        totals(scope, brandId, zone, query).map(totals -> assemble(brandId, zone, query, totals)));
+                .chain(zone -> totals(scope, brandId, zone, query, concurrentStatements)
+                        .map(totals -> assemble(brandId, zone, query, totals)));
     }
 
     /**
-     * Today's report of {@code brandId} (today in the brand's zone) for the platform's own use, e.g. metrics.
+     * Today's report of {@code brandId} (today in the brand's zone) for the platform's own use, e.g. metrics. Its
+     * statements run one at a time: background work should not take several cores from the facts consumers at once.
      */
     public Uni<KpiReport> today(String brandId, List<GroupKey> groupBy, List<Kpi> kpis) {
         TenantScope scope = TenantScope.platform();
@@ -112,7 +113,7 @@ public class KpiQueries {
                 .chain(zone -> {
                     LocalDate today = LocalDate.now(clock.withZone(zone));
                     KpiQuery query = new KpiQuery(today, today, groupBy, kpis);
-                    return totals(scope, brandId, zone, query).map(totals -> assemble(brandId, zone, query, totals));
+                    return totals(scope, brandId, zone, query, 1).map(totals -> assemble(brandId, zone, query, totals));
                 });
     }
 
@@ -141,12 +142,12 @@ public class KpiQueries {
     }
 
     /**
-     * Each family's statement runs in a tenant transaction of its own, up to {@code concurrentStatements} at once on
-     * separate connections. Nothing is lost by not sharing one transaction: under read committed every statement
+     * Each family's statement runs in a tenant transaction of its own, up to {@code concurrency} at once on separate
+     * connections. Nothing is lost by not sharing one transaction: under read committed every statement
      * reads its own snapshot anyway.
      */
     private Uni<Map<Family, Map<List<String>, Totals>>> totals(
-            TenantScope scope, String brandId, ZoneId zone, KpiQuery query) {
+            TenantScope scope, String brandId, ZoneId zone, KpiQuery query, int concurrency) {
         Set<Family> families = new LinkedHashSet<>();
         query.kpis().forEach(kpi -> families.add(kpi.family()));
         if (query.kpis().contains(Kpi.COMPLAINT_RATE)) {
@@ -172,7 +173,7 @@ public class KpiQueries {
                             .map(rows -> Map.entry(
                                     family, read(rows, family, query.groupBy().size()))));
                 })
-                .merge(concurrentStatements)
+                .merge(concurrency)
                 .collect()
                 .in(() -> new EnumMap<>(Family.class), (all, entry) -> all.put(entry.getKey(), entry.getValue()));
     }
