@@ -1,12 +1,14 @@
 package com.bpo.systemtests;
 
+import static com.bpo.testsupport.TrafficRecords.chatMessage;
+import static com.bpo.testsupport.TrafficRecords.closedBySystem;
+import static com.bpo.testsupport.TrafficRecords.engagement;
+
 import com.bpo.contracts.Channel;
 import com.bpo.contracts.EventPayload;
 import com.bpo.contracts.Severity;
 import com.bpo.contracts.call.CallDirection;
 import com.bpo.contracts.call.CallEnded;
-import com.bpo.contracts.chat.ClosedBy;
-import com.bpo.contracts.chat.ConversationClosed;
 import com.bpo.contracts.chat.ConversationStarted;
 import com.bpo.contracts.chat.MessageSent;
 import com.bpo.contracts.chat.Sender;
@@ -18,12 +20,9 @@ import com.bpo.contracts.complaint.ComplaintResolved;
 import com.bpo.contracts.org.AgentChanged;
 import com.bpo.contracts.org.Attribution;
 import com.bpo.contracts.org.BrandChanged;
-import com.bpo.contracts.org.EngagementChanged;
-import com.bpo.contracts.org.EngagementRole;
 import com.bpo.contracts.org.KpiVariants;
 import com.bpo.contracts.org.Platform;
 import com.bpo.contracts.org.ShopChanged;
-import com.bpo.contracts.org.SlaTargets;
 import com.bpo.contracts.org.TeamChanged;
 import com.bpo.contracts.org.VendorChanged;
 import com.bpo.contracts.qa.EvaluationCompleted;
@@ -100,9 +99,19 @@ final class KpiTraffic {
         }
         // Different variants per engagement, so that the answers name them and a wrong engagement would show.
         states.add(engagement(
-                VENDORS.get(0), List.of(SHOPS.get(0)), new KpiVariants(30, 1, Attribution.LAST_REPLIER, 20, 5)));
-        states.add(
-                engagement(VENDORS.get(1), List.of(SHOPS.get(1), SHOPS.get(2)), new KpiVariants(45, 2, null, 15, 3)));
+                VENDORS.get(0) + "-engagement",
+                brandId,
+                VENDORS.get(0),
+                List.of(SHOPS.get(0)),
+                ZONE,
+                new KpiVariants(30, 1, Attribution.LAST_REPLIER, 20, 5)));
+        states.add(engagement(
+                VENDORS.get(1) + "-engagement",
+                brandId,
+                VENDORS.get(1),
+                List.of(SHOPS.get(1), SHOPS.get(2)),
+                ZONE,
+                new KpiVariants(45, 2, null, 15, 3)));
         return states.stream().map(state -> new TimedEvent(now, state)).toList();
     }
 
@@ -157,7 +166,8 @@ final class KpiTraffic {
         List<MessageSent> messages = new ArrayList<>();
         Instant time = at;
         if (random.nextInt(100) < 30) {
-            messages.add(message(conversationId, messages.size(), vendor, shop, customer, Sender.BOT, null, time));
+            messages.add(chatMessage(
+                    brandId, conversationId, messages.size(), vendor, shop, customer, Sender.BOT, null, time));
         }
         boolean agentAnswers = random.nextInt(100) < 85;
         int turns = 1 + random.nextInt(4);
@@ -165,22 +175,23 @@ final class KpiTraffic {
             int customerMessages = 1 + random.nextInt(3);
             for (int c = 0; c < customerMessages; c++) {
                 time = time.plusMillis(500 + random.nextInt(20_000));
-                messages.add(
-                        message(conversationId, messages.size(), vendor, shop, customer, Sender.CUSTOMER, null, time));
+                messages.add(chatMessage(
+                        brandId, conversationId, messages.size(), vendor, shop, customer, Sender.CUSTOMER, null, time));
             }
             if (agentAnswers && (turn < turns - 1 || random.nextInt(100) < 70)) {
                 if (random.nextInt(100) < 10) {
                     agent = agentId(vendor, 1 + random.nextInt(AGENTS_PER_VENDOR)); // hand-over to a colleague
                 }
                 time = time.plusMillis(1_000 + random.nextInt(90_000));
-                messages.add(
-                        message(conversationId, messages.size(), vendor, shop, customer, Sender.AGENT, agent, time));
+                messages.add(chatMessage(
+                        brandId, conversationId, messages.size(), vendor, shop, customer, Sender.AGENT, agent, time));
             }
         }
         messages.forEach(message -> facts.add(new TimedEvent(message.sentAt(), message)));
         if (random.nextInt(100) < 70) {
             Instant closedAt = time.plusSeconds(300);
-            facts.add(new TimedEvent(closedAt, closed(conversationId, vendor, shop, customer, messages, closedAt)));
+            facts.add(new TimedEvent(
+                    closedAt, closedBySystem(brandId, conversationId, vendor, shop, customer, messages, closedAt)));
         }
         if (random.nextInt(100) < 25) {
             Instant ratedAt = time.plusSeconds(3_600 + random.nextInt(86_400));
@@ -215,73 +226,7 @@ final class KpiTraffic {
         }
     }
 
-    private MessageSent message(
-            String conversationId,
-            int n,
-            String vendor,
-            String shop,
-            String customer,
-            Sender sender,
-            String agent,
-            Instant at) {
-        return new MessageSent(
-                conversationId + "-m" + String.format("%02d", n),
-                conversationId,
-                brandId,
-                vendor,
-                shop,
-                Channel.CHAT,
-                customer,
-                sender,
-                agent,
-                at,
-                sender.name().toLowerCase() + " text",
-                false);
-    }
-
     /** The closing event's figures are not read by the KPIs; that the conversation closed is. */
-    private ConversationClosed closed(
-            String conversationId,
-            String vendor,
-            String shop,
-            String customer,
-            List<MessageSent> messages,
-            Instant closedAt) {
-        int customerMessages = (int)
-                messages.stream().filter(m -> m.sender() == Sender.CUSTOMER).count();
-        int agentMessages =
-                (int) messages.stream().filter(m -> m.sender() == Sender.AGENT).count();
-        List<String> agents = messages.stream()
-                .filter(m -> m.sender() == Sender.AGENT)
-                .map(MessageSent::agentId)
-                .distinct()
-                .toList();
-        return new ConversationClosed(
-                conversationId,
-                brandId,
-                vendor,
-                shop,
-                Channel.CHAT,
-                customer,
-                null,
-                messages.get(0).sentAt(),
-                closedAt,
-                ClosedBy.SYSTEM,
-                null,
-                null,
-                null,
-                0,
-                0,
-                0,
-                30,
-                0,
-                agents,
-                agents.isEmpty() ? null : agents.get(agents.size() - 1),
-                customerMessages,
-                agentMessages,
-                messages.size() - customerMessages - agentMessages);
-    }
-
     private void order(
             String orderId, String shop, String customer, Instant placedAt, Random random, List<TimedEvent> facts) {
         BigDecimal amount = BigDecimal.valueOf(1_000 + random.nextInt(50_000), 2);
@@ -445,23 +390,6 @@ final class KpiTraffic {
                 score.compareTo(passMark) >= 0 && !criticalFailed,
                 ID_PREFIX + "reviewer",
                 at);
-    }
-
-    private EngagementChanged engagement(String vendor, List<String> shops, KpiVariants variants) {
-        return new EngagementChanged(
-                vendor + "-engagement",
-                brandId,
-                vendor,
-                shops,
-                List.of(Channel.CHAT, Channel.PHONE),
-                List.of(EngagementRole.PRE_SALES),
-                List.of(),
-                ZONE,
-                true,
-                null,
-                null,
-                SlaTargets.NONE,
-                variants);
     }
 
     private static String agentId(String vendor, int n) {

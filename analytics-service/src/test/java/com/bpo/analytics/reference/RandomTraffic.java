@@ -1,12 +1,14 @@
 package com.bpo.analytics.reference;
 
+import static com.bpo.testsupport.TrafficRecords.chatMessage;
+import static com.bpo.testsupport.TrafficRecords.closedBySystem;
+import static com.bpo.testsupport.TrafficRecords.engagement;
+
 import com.bpo.contracts.Channel;
 import com.bpo.contracts.EventPayload;
 import com.bpo.contracts.Severity;
 import com.bpo.contracts.call.CallDirection;
 import com.bpo.contracts.call.CallEnded;
-import com.bpo.contracts.chat.ClosedBy;
-import com.bpo.contracts.chat.ConversationClosed;
 import com.bpo.contracts.chat.ConversationStarted;
 import com.bpo.contracts.chat.MessageSent;
 import com.bpo.contracts.chat.Sender;
@@ -18,12 +20,9 @@ import com.bpo.contracts.complaint.ComplaintResolved;
 import com.bpo.contracts.org.AgentChanged;
 import com.bpo.contracts.org.Attribution;
 import com.bpo.contracts.org.BrandChanged;
-import com.bpo.contracts.org.EngagementChanged;
-import com.bpo.contracts.org.EngagementRole;
 import com.bpo.contracts.org.KpiVariants;
 import com.bpo.contracts.org.Platform;
 import com.bpo.contracts.org.ShopChanged;
-import com.bpo.contracts.org.SlaTargets;
 import com.bpo.contracts.org.TeamChanged;
 import com.bpo.contracts.org.VendorChanged;
 import com.bpo.contracts.qa.EvaluationCompleted;
@@ -107,24 +106,41 @@ public final class RandomTraffic {
                 // v-east has two engagements with brand one; which one a record belongs to depends on its shop
                 organisation.add(engagement(
                         "e-1-east-a",
-                        brand,
+                        brand.id(),
                         "v-east",
                         List.of("s1-tmall"),
+                        brand.zone(),
                         new KpiVariants(30, 1, Attribution.LAST_REPLIER, 20, 5)));
                 organisation.add(engagement(
                         "e-1-east-b",
-                        brand,
+                        brand.id(),
                         "v-east",
                         List.of("s1-jd", "s1-douyin"),
+                        brand.zone(),
                         new KpiVariants(45, 0, null, 15, 3)));
                 organisation.add(engagement(
-                        "e-1-west", brand, "v-west", List.of("s1-jd"), new KpiVariants(60, 2, null, 30, 10)));
+                        "e-1-west",
+                        brand.id(),
+                        "v-west",
+                        List.of("s1-jd"),
+                        brand.zone(),
+                        new KpiVariants(60, 2, null, 30, 10)));
             } else {
                 organisation.add(new BrandChanged(brand.id(), "Brand two", brand.zone(), true));
-                organisation.add(
-                        engagement("e-2-east", brand, "v-east", List.of("s2-own", "s2-wechat"), KpiVariants.DEFAULTS));
                 organisation.add(engagement(
-                        "e-2-west", brand, "v-west", List.of("s2-own"), new KpiVariants(20, 3, null, 25, 8)));
+                        "e-2-east",
+                        brand.id(),
+                        "v-east",
+                        List.of("s2-own", "s2-wechat"),
+                        brand.zone(),
+                        KpiVariants.DEFAULTS));
+                organisation.add(engagement(
+                        "e-2-west",
+                        brand.id(),
+                        "v-west",
+                        List.of("s2-own"),
+                        brand.zone(),
+                        new KpiVariants(20, 3, null, 25, 8)));
             }
             for (String shop : brand.shops()) {
                 organisation.add(new ShopChanged(shop, brand.id(), Platform.TMALL, shop, true));
@@ -176,24 +192,6 @@ public final class RandomTraffic {
         return vendor + "-agent-" + n;
     }
 
-    private static EngagementChanged engagement(
-            String id, Brand brand, String vendor, List<String> shops, KpiVariants variants) {
-        return new EngagementChanged(
-                id,
-                brand.id(),
-                vendor,
-                shops,
-                List.of(Channel.CHAT, Channel.PHONE),
-                List.of(EngagementRole.PRE_SALES),
-                List.of(),
-                brand.zone(),
-                true,
-                null,
-                null,
-                SlaTargets.NONE,
-                variants);
-    }
-
     private void brandTraffic(Brand brand, Random random, List<Timed> facts) {
         String b = brand.id();
         Instant start = FIRST_DAY.atStartOfDay(brand.zone()).toInstant();
@@ -214,7 +212,7 @@ public final class RandomTraffic {
             int kind = random.nextInt(100);
             int counter = 0;
             if (kind < 40) {
-                messages.add(message(b, conversationId, counter++, vendor, shop, customer, Sender.BOT, null, at));
+                messages.add(chatMessage(b, conversationId, counter++, vendor, shop, customer, Sender.BOT, null, at));
             }
             boolean botOnly = kind < 5; // a greeting nobody answered: no inquiry
             if (!botOnly) {
@@ -224,30 +222,30 @@ public final class RandomTraffic {
                 if (random.nextInt(100) < 5) {
                     at = at.plusSeconds(1);
                     messages.add(
-                            message(b, conversationId, counter++, vendor, shop, customer, Sender.AGENT, agent, at));
+                            chatMessage(b, conversationId, counter++, vendor, shop, customer, Sender.AGENT, agent, at));
                 }
                 for (int turn = 0; turn < turns; turn++) {
                     int customerMessages = 1 + random.nextInt(3);
                     for (int c = 0; c < customerMessages; c++) {
                         at = at.plusMillis(500 + random.nextInt(20_000));
-                        messages.add(message(
+                        messages.add(chatMessage(
                                 b, conversationId, counter++, vendor, shop, customer, Sender.CUSTOMER, null, at));
                     }
                     if (random.nextInt(100) < 20) {
                         at = at.plusMillis(200 + random.nextInt(3_000));
-                        messages.add(
-                                message(b, conversationId, counter++, vendor, shop, customer, Sender.BOT, null, at));
+                        messages.add(chatMessage(
+                                b, conversationId, counter++, vendor, shop, customer, Sender.BOT, null, at));
                     }
                     if (agentAnswers && (turn < turns - 1 || random.nextInt(100) < 70)) {
                         if (random.nextInt(100) < 10) {
                             agent = agentId(vendor, 1 + random.nextInt(4)); // hand-over to a colleague
                         }
                         at = at.plusMillis(1_000 + random.nextInt(120_000));
-                        messages.add(
-                                message(b, conversationId, counter++, vendor, shop, customer, Sender.AGENT, agent, at));
+                        messages.add(chatMessage(
+                                b, conversationId, counter++, vendor, shop, customer, Sender.AGENT, agent, at));
                         if (random.nextInt(100) < 15) {
                             at = at.plusMillis(1_000 + random.nextInt(10_000));
-                            messages.add(message(
+                            messages.add(chatMessage(
                                     b, conversationId, counter++, vendor, shop, customer, Sender.AGENT, agent, at));
                         }
                     }
@@ -257,7 +255,8 @@ public final class RandomTraffic {
             messages.stream().filter(m -> m.sender() == Sender.AGENT).forEach(agentMessages::add);
             if (random.nextInt(100) < 70) {
                 Instant closedAt = at.plusSeconds(300);
-                facts.add(new Timed(closedAt, closed(b, conversationId, vendor, shop, customer, messages, closedAt)));
+                facts.add(new Timed(
+                        closedAt, closedBySystem(b, conversationId, vendor, shop, customer, messages, closedAt)));
             }
             if (random.nextInt(100) < 20) {
                 Instant ratedAt = at.plusSeconds(3_600 + random.nextInt(86_400));
@@ -303,76 +302,7 @@ public final class RandomTraffic {
         }
     }
 
-    private static MessageSent message(
-            String brandId,
-            String conversationId,
-            int n,
-            String vendor,
-            String shop,
-            String customer,
-            Sender sender,
-            String agent,
-            Instant at) {
-        return new MessageSent(
-                conversationId + "-m" + String.format("%02d", n),
-                conversationId,
-                brandId,
-                vendor,
-                shop,
-                Channel.CHAT,
-                customer,
-                sender,
-                agent,
-                at,
-                sender.name().toLowerCase() + " text",
-                false);
-    }
-
     /** The closing event carries figures the KPIs do not read; only that the conversation closed counts. */
-    private static ConversationClosed closed(
-            String brandId,
-            String conversationId,
-            String vendor,
-            String shop,
-            String customer,
-            List<MessageSent> messages,
-            Instant closedAt) {
-        int customerMessages = (int)
-                messages.stream().filter(m -> m.sender() == Sender.CUSTOMER).count();
-        int agentMessages =
-                (int) messages.stream().filter(m -> m.sender() == Sender.AGENT).count();
-        Instant startedAt = messages.isEmpty() ? closedAt : messages.get(0).sentAt();
-        List<String> agents = messages.stream()
-                .filter(m -> m.sender() == Sender.AGENT)
-                .map(MessageSent::agentId)
-                .distinct()
-                .toList();
-        return new ConversationClosed(
-                conversationId,
-                brandId,
-                vendor,
-                shop,
-                Channel.CHAT,
-                customer,
-                null,
-                startedAt,
-                closedAt,
-                ClosedBy.SYSTEM,
-                null,
-                null,
-                null,
-                0,
-                0,
-                0,
-                30,
-                0,
-                agents,
-                agents.isEmpty() ? null : agents.get(agents.size() - 1),
-                customerMessages,
-                agentMessages,
-                messages.size() - customerMessages - agentMessages);
-    }
-
     private static RatingReceived rating(
             String brandId,
             String ratingId,
