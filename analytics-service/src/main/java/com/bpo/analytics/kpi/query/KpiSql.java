@@ -20,7 +20,8 @@ final class KpiSql {
 
     /**
      * The parameters ({@code p}: $1 brand, $2..$3 the range, $4 the caller's vendor, $5 the caller's agent, $6 the
-     * brand's time zone, $7..$8 the wider range conversion needs) and the brand's engagements with their variants.
+     * brand's time zone, $7..$8 the wider range conversion needs; $7 is the range's start when no silent-sales KPI is
+     * asked) and the brand's engagements with their variants.
      */
     static final String PREFIX =
             """
@@ -88,7 +89,8 @@ final class KpiSql {
     /**
      * Cohort members (customer, shop, local day of inquiry) with their qualifying orders and credited reply, and the
      * paid orders with whether they are silent sales. Members and orders are read from a wider range than asked
-     * (17 days before, up to 17 days after): an order can qualify for a member up to 15 days earlier.
+     * (17 days before, up to 17 days after): an order can qualify for a member up to 15 days earlier. Only silent sales
+     * need the members before the range; without a silent-sales KPI the statement reads from the range's start.
      */
     static final String CONVERSION =
             """

@@ -170,6 +170,31 @@ class RandomizedComparisonTest {
         compareForEachBrand("vendor,shop", middle, middle);
     }
 
+    /**
+     * Conversion without silent sales is computed from the range's cohort members alone: on one middle day, with
+     * members of the day before whose windows reach into it, every value must still match.
+     */
+    @Test
+    void conversionWithoutSilentSalesOnAMiddleDayMatchesTheReference() {
+        LocalDate middle = RandomTraffic.FIRST_DAY.plusDays(1);
+        List<String> differences = new ArrayList<>();
+        for (String brand : List.of(BRAND_ONE, BRAND_TWO)) {
+            for (List<String> groupBy : List.<List<String>>of(List.of("vendor", "shop"), List.of("agent"))) {
+                ReferenceQuery query = ReferenceQuery.of(
+                        brand,
+                        middle,
+                        middle,
+                        groupBy,
+                        List.of("inquiryConversion", "paidConversion", "averageOrderValue"));
+                differences.addAll(
+                        compare(reference, "conversion by " + groupBy + " on " + middle + " of " + brand, query));
+            }
+        }
+        assertThat(differences)
+                .withFailMessage(ReportComparison.describe(differences))
+                .isEmpty();
+    }
+
     /** Rows exist only for groups with records of the requested KPIs' families. */
     @Test
     void aFewKpisOfThreeFamiliesMatchTheReference() {
