@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole platform as a user runs it, once per test run: {@code ./bpo up --fresh --no-build} on a stack of its own
- * ({@code BPO_STACK_HOME} = {@code system-tests/target/local-stack}, {@code BPO_STACK_PORT_OFFSET} = 20000, so a
+ * ({@code BPO_STACK_HOME} = {@code system-tests/target/local-stack}, {@code BPO_STACK_PORT_OFFSET} = 10000, so a
  * developer's own stack in {@code .bpo/} on the fixed ports is never touched), then a short seeded simulation,
  * {@code ./bpo simulate --days 1 --speed 3600 --seed 7}. Closing it runs {@code ./bpo down}.
  *
@@ -105,7 +105,7 @@ public final class LocalStackRun implements AutoCloseable {
         Path home = Path.of(System.getProperty("bpo.local-stack.home", "target/local-stack"))
                 .toAbsolutePath()
                 .normalize();
-        int offset = Integer.parseInt(System.getProperty("bpo.local-stack.port-offset", "20000"));
+        int offset = Integer.parseInt(System.getProperty("bpo.local-stack.port-offset", "10000"));
         LocalStackRun run = new LocalStackRun(root, home, offset);
         run.start();
         return run;
@@ -153,7 +153,7 @@ public final class LocalStackRun implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ the stack
 
-    /** The gateway, the platform's public entry, e.g. {@code http://127.0.0.1:28080}. */
+    /** The gateway, the platform's public entry, e.g. {@code http://127.0.0.1:18080}. */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + port(GATEWAY_PORT));
     }
@@ -163,12 +163,12 @@ public final class LocalStackRun implements AutoCloseable {
         return URI.create(gatewayUrl() + pathAndQuery);
     }
 
-    /** Keycloak's base URL, e.g. {@code http://127.0.0.1:28180} (admin console at {@code /admin/}). */
+    /** Keycloak's base URL, e.g. {@code http://127.0.0.1:18180} (admin console at {@code /admin/}). */
     public URI keycloakUrl() {
         return URI.create("http://127.0.0.1:" + port(KEYCLOAK_PORT));
     }
 
-    /** The realm's issuer, e.g. {@code http://127.0.0.1:28180/realms/bpo}. */
+    /** The realm's issuer, e.g. {@code http://127.0.0.1:18180/realms/bpo}. */
     public URI realmUrl() {
         return URI.create(keycloakUrl() + "/realms/" + REALM);
     }
