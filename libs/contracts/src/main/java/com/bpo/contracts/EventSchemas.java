@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,8 @@ public final class EventSchemas {
             .build();
 
     private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+
+    private static final Map<String, Optional<QuickSchemaCheck>> QUICK = new ConcurrentHashMap<>();
 
     private EventSchemas() {}
 
@@ -62,6 +65,14 @@ public final class EventSchemas {
         if (payload == null || payload.isMissingNode()) {
             return List.of("$: payload is empty");
         }
+        if (quickCheck(type).map(check -> check.certainlyValid(payload)).orElse(false)) {
+            return List.of();
+        }
+        return validateFully(type, payload);
+    }
+
+    /** The full validator's messages on {@code payload} of a known type, without the quick check. */
+    static List<String> validateFully(String type, JsonNode payload) {
         return schema(type).validate(payload).stream()
                 .sorted(Comparator.comparing(
                                 (ValidationMessage m) -> m.getInstanceLocation().toString())
@@ -132,17 +143,29 @@ public final class EventSchemas {
         }
     }
 
+    private static Optional<QuickSchemaCheck> quickCheck(String type) {
+        return QUICK.computeIfAbsent(type, EventSchemas::compileQuick);
+    }
+
+    private static Optional<QuickSchemaCheck> compileQuick(String type) {
+        return QuickSchemaCheck.compile(readSchema(type));
+    }
+
     private static JsonSchema schema(String type) {
         return COMPILED.computeIfAbsent(type, EventSchemas::compile);
     }
 
     private static JsonSchema compile(String type) {
+        return FACTORY.getSchema(readSchema(type), CONFIG);
+    }
+
+    private static JsonNode readSchema(String type) {
         String resource = EventTypes.definition(type).schemaResource();
         try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema resource missing: " + resource);
             }
-            return FACTORY.getSchema(MAPPER.readTree(in), CONFIG);
+            return MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("schema resource is not JSON: " + resource, e);
         } catch (IOException e) {
