@@ -60,6 +60,7 @@ public class KpiFacts {
             on conflict do nothing
             """;
 
+    // conversationFacts reads these columns by position.
     private static final String MESSAGES_OF_CONVERSATIONS =
             """
             select m.brand_id, m.conversation_id, m.message_id, m.vendor_id, m.shop_id, m.channel, m.customer_id,
@@ -91,6 +92,14 @@ public class KpiFacts {
                 responder_id = excluded.responder_id,
                 burst_count = excluded.burst_count,
                 burst_responses = excluded.burst_responses
+            -- A message that changes nothing (a customer's second line in a burst, an agent's second reply) writes
+            -- no new row version.
+            where (c.vendor_id, c.shop_id, c.channel, c.customer_id, c.inquiry_at, c.first_reply_at,
+                   c.first_response_seconds, c.responder_id, c.burst_count, c.burst_responses)
+                  is distinct from
+                  (excluded.vendor_id, excluded.shop_id, excluded.channel, excluded.customer_id, excluded.inquiry_at,
+                   excluded.first_reply_at, excluded.first_response_seconds, excluded.responder_id,
+                   excluded.burst_count, excluded.burst_responses)
             """;
 
     private static final String STORE_CLOSED =
@@ -263,20 +272,19 @@ public class KpiFacts {
 
     private static Tuple conversationFacts(Iterable<Row> rows) {
         Map<ConversationKey, List<StoredMessage>> byConversation = new LinkedHashMap<>();
+        // By position, in the order of MESSAGES_OF_CONVERSATIONS: a look-up by name hashes it for every value.
         for (Row row : rows) {
             byConversation
-                    .computeIfAbsent(
-                            new ConversationKey(row.getString("brand_id"), row.getString("conversation_id")),
-                            key -> new ArrayList<>())
+                    .computeIfAbsent(new ConversationKey(row.getString(0), row.getString(1)), key -> new ArrayList<>())
                     .add(new StoredMessage(
-                            row.getString("message_id"),
-                            row.getString("vendor_id"),
-                            row.getString("shop_id"),
-                            row.getString("channel"),
-                            row.getString("customer_id"),
-                            Sender.valueOf(row.getString("sender")),
-                            row.getString("agent_id"),
-                            row.getOffsetDateTime("sent_at").toInstant()));
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            Sender.valueOf(row.getString(7)),
+                            row.getString(8),
+                            row.getOffsetDateTime(9).toInstant()));
         }
         if (byConversation.isEmpty()) {
             return null;
@@ -429,13 +437,16 @@ public class KpiFacts {
 
     private record FactKey(String brandId, String id) {}
 
+    /** The key of {@code kpi_message}: a repeat within the batch is the same row as a repeat across batches. */
+    private record MessageKey(String brandId, String conversationId, String messageId) {}
+
     /**
      * The batch's events by kind and natural key. A fact repeated within the batch keeps its first delivery (one
      * statement may touch a row once, and dropping the repeats here spares PostgreSQL a sort); parts of one fact are
      * merged.
      */
     private static final class Batch {
-        final Map<FactKey, MessageSent> messages = new LinkedHashMap<>();
+        final Map<MessageKey, MessageSent> messages = new LinkedHashMap<>();
         final Map<FactKey, ConversationClosed> closed = new LinkedHashMap<>();
         final Map<FactKey, OrderRow> orders = new LinkedHashMap<>();
         final Map<FactKey, RatingReceived> ratings = new LinkedHashMap<>();
@@ -446,7 +457,8 @@ public class KpiFacts {
 
         void add(Object payload) {
             if (payload instanceof MessageSent message) {
-                messages.putIfAbsent(new FactKey(message.brandId(), message.messageId()), message);
+                messages.putIfAbsent(
+                        new MessageKey(message.brandId(), message.conversationId(), message.messageId()), message);
             } else if (payload instanceof ConversationClosed close) {
                 closed.putIfAbsent(new FactKey(close.brandId(), close.conversationId()), close);
             } else if (payload instanceof OrderChanged order) {
