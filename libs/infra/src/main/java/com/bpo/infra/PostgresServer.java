@@ -62,8 +62,10 @@ final class PostgresServer implements HostedServer {
                 .setServerConfig("log_checkpoints", "off")
                 .setDataDirectoryCustomizer(data -> writeHostBasedAuthentication(data.toPath()));
         if (context.persistent()) {
-            // zonky starts the server with -F (no fsync); data that must survive a crash needs it back on.
+            // zonky starts the server with -F (no fsync) and synchronous_commit off (a commit returns before its WAL
+            // is flushed, so a crash loses the last commits); data that must survive a crash needs both back on.
             builder.setServerConfig("fsync", "on");
+            builder.setServerConfig("synchronous_commit", "on");
         }
         try {
             postgres = builder.start();

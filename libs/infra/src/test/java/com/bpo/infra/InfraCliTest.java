@@ -69,6 +69,9 @@ class InfraCliTest {
                 Statement sql = owner.createStatement()) {
             sql.execute("create table shift (id int primary key)");
             sql.execute("insert into shift values (7)");
+            // A commit of a server with a data directory is on disk when it returns.
+            assertThat(setting(sql, "fsync")).isEqualTo("on");
+            assertThat(setting(sql, "synchronous_commit")).isEqualTo("on");
         }
         assertThat(run("stop", "--state-dir", stateDir().toString())).isZero();
 
@@ -158,5 +161,12 @@ class InfraCliTest {
 
     private Path stateDir() {
         return home.resolve("state");
+    }
+
+    private static String setting(Statement sql, String name) throws SQLException {
+        try (var rows = sql.executeQuery("select current_setting('" + name + "')")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 }
