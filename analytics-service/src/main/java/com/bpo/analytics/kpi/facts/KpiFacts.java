@@ -262,18 +262,22 @@ public class KpiFacts {
         Tuple conversations = Tuple.of(
                 keys.stream().map(ConversationKey::brandId).toArray(String[]::new),
                 keys.stream().map(ConversationKey::conversationId).toArray(String[]::new));
+        // The messages stored before this batch are read first and the batch's own added in Java: PostgreSQL then
+        // returns only what it had, not the batch's rows it has just written.
         return transaction
-                .preparedQuery(STORE_MESSAGES)
-                .execute(stored)
-                .chain(() ->
-                        transaction.preparedQuery(MESSAGES_OF_CONVERSATIONS).execute(conversations))
-                .chain(rows -> execute(transaction, STORE_CONVERSATIONS, conversationFacts(rows)));
+                .preparedQuery(MESSAGES_OF_CONVERSATIONS)
+                .execute(conversations)
+                .chain(storedBefore -> transaction
+                        .preparedQuery(STORE_MESSAGES)
+                        .execute(stored)
+                        .chain(() ->
+                                execute(transaction, STORE_CONVERSATIONS, conversationFacts(storedBefore, messages))));
     }
 
-    private static Tuple conversationFacts(Iterable<Row> rows) {
+    private static Tuple conversationFacts(Iterable<Row> storedBefore, List<MessageSent> batch) {
         Map<ConversationKey, List<StoredMessage>> byConversation = new LinkedHashMap<>();
         // By position, in the order of MESSAGES_OF_CONVERSATIONS: a look-up by name hashes it for every value.
-        for (Row row : rows) {
+        for (Row row : storedBefore) {
             byConversation
                     .computeIfAbsent(new ConversationKey(row.getString(0), row.getString(1)), key -> new ArrayList<>())
                     .add(new StoredMessage(
@@ -285,6 +289,22 @@ public class KpiFacts {
                             Sender.valueOf(row.getString(7)),
                             row.getString(8),
                             row.getOffsetDateTime(9).toInstant()));
+        }
+        for (MessageSent message : batch) {
+            List<StoredMessage> conversation = byConversation.computeIfAbsent(
+                    new ConversationKey(message.brandId(), message.conversationId()), key -> new ArrayList<>());
+            // A repeat of a stored message is not stored again (on conflict do nothing): the stored one counts.
+            if (!containsMessage(conversation, message.messageId())) {
+                conversation.add(new StoredMessage(
+                        message.messageId(),
+                        message.vendorId(),
+                        message.shopId(),
+                        message.channel().name(),
+                        message.customerId(),
+                        message.sender(),
+                        message.agentId(),
+                        message.sentAt()));
+            }
         }
         if (byConversation.isEmpty()) {
             return null;
@@ -309,6 +329,15 @@ public class KpiFacts {
                 column(facts, f -> f.burstResponses().stream()
                         .map(String::valueOf)
                         .collect(Collectors.joining(",", "{", "}")))));
+    }
+
+    private static boolean containsMessage(List<StoredMessage> conversation, String messageId) {
+        for (StoredMessage stored : conversation) {
+            if (stored.messageId().equals(messageId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Tuple closed(List<ConversationClosed> closed) {
