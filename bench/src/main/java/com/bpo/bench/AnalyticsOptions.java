@@ -38,7 +38,7 @@ public record AnalyticsOptions(
               --query-repeats 20    timed calls of each dashboard query
               --seed 20261123       seed of the generated traffic
               --batch-size N        the service's bpo.kpi.facts.max-batch-size (default: the service's own)
-              --service-heap 512m   analytics-service's -Xmx (the local stack's)
+              --service-heap 1g     analytics-service's -Xmx (the local stack's)
               --jfr                 record analytics-service with Java Flight Recorder
                                     (bench/target/analytics/logs/analytics-service.jfr)
               --no-build            (script only) skip the Maven build
@@ -70,7 +70,7 @@ public record AnalyticsOptions(
     }
 
     static AnalyticsOptions defaults() {
-        return new AnalyticsOptions(3_000_000, 10_000, Duration.ofSeconds(60), 10, 20, 20261123L, 0, "512m", false);
+        return new AnalyticsOptions(3_000_000, 10_000, Duration.ofSeconds(60), 10, 20, 20261123L, 0, "1g", false);
     }
 
     /** Parses the options; anything unknown or malformed throws {@link IllegalArgumentException}. */

@@ -15,7 +15,7 @@ class AnalyticsOptionsTest {
         assertThat(options.events()).isEqualTo(3_000_000);
         assertThat(options.freshnessRate()).isEqualTo(10_000);
         assertThat(options.freshnessDuration()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(options.serviceHeap()).isEqualTo("512m");
+        assertThat(options.serviceHeap()).isEqualTo("1g");
         assertThat(options.factsBatchSize()).isZero();
         assertThat(options.flightRecording()).isFalse();
     }
@@ -38,11 +38,12 @@ class AnalyticsOptionsTest {
                 "--batch-size",
                 "5000",
                 "--service-heap",
-                "1g",
+                "768m",
                 "--jfr");
 
         assertThat(options)
-                .isEqualTo(new AnalyticsOptions(5_000_000, 20_000, Duration.ofMinutes(2), 20, 50, 7, 5000, "1g", true));
+                .isEqualTo(
+                        new AnalyticsOptions(5_000_000, 20_000, Duration.ofMinutes(2), 20, 50, 7, 5000, "768m", true));
     }
 
     @Test

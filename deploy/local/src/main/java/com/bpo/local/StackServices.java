@@ -15,8 +15,10 @@ public final class StackServices {
      */
     public static final List<StackService> ALL = List.of(
             StackService.quarkus("agent-service", 8081, "agent", "512m", "agent", StackServices::platformService),
+            // 1 GB: three KPI consumers' batches and Kafka's fetch buffers kept a 512 MB heap's young generation
+            // collecting about five times a second under load (bench/README.md).
             StackService.quarkus(
-                    "analytics-service", 8085, "analytics", "512m", "analytics", StackServices::platformService),
+                    "analytics-service", 8085, "analytics", "1g", "analytics", StackServices::platformService),
             StackService.quarkus("gateway", 8080, null, "256m", null, StackServices::gateway)
                     .builtAlsoFrom("console"));
 
