@@ -2,6 +2,7 @@ package com.bpo.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -301,87 +302,19 @@ final class QuickSchemaCheck {
         private PlainDateTime() {}
 
         static boolean isPlain(String value) {
-            int length = value.length();
-            if (length < 20
-                    || value.charAt(4) != '-'
-                    || value.charAt(7) != '-'
-                    || value.charAt(10) != 'T'
-                    || value.charAt(13) != ':'
-                    || value.charAt(16) != ':') {
+            // The shape Rfc3339 reads fast, with a real calendar date and no leap second; narrowed further here.
+            OffsetDateTime time = Rfc3339.parseCommonShape(value);
+            if (time == null || value.charAt(10) != 'T' || time.getYear() < 1000) {
                 return false;
             }
-            int year = digits(value, 0, 4);
-            int month = digits(value, 5, 2);
-            int day = digits(value, 8, 2);
-            int hour = digits(value, 11, 2);
-            int minute = digits(value, 14, 2);
-            int second = digits(value, 17, 2);
-            if (year < 1000
-                    || month < 1
-                    || month > 12
-                    || day < 1
-                    || day > daysIn(year, month)
-                    || hour < 0
-                    || hour > 23
-                    || minute < 0
-                    || minute > 59
-                    || second < 0
-                    || second > 59) {
-                return false;
+            char last = value.charAt(value.length() - 1);
+            if (last == 'Z') {
+                return true;
             }
-            int index = 19;
-            if (value.charAt(index) == '.') {
-                int fractionStart = ++index;
-                while (index < length && isDigit(value.charAt(index))) {
-                    index++;
-                }
-                int fractionDigits = index - fractionStart;
-                if (fractionDigits < 1 || fractionDigits > 9 || index == length) {
-                    return false;
-                }
-            }
-            return offset(value, index);
-        }
-
-        private static boolean offset(String value, int index) {
-            int rest = value.length() - index;
-            char sign = value.charAt(index);
-            if (sign == 'Z') {
-                return rest == 1;
-            }
-            if ((sign != '+' && sign != '-') || rest != 6 || value.charAt(index + 3) != ':') {
-                return false;
-            }
-            int hours = digits(value, index + 1, 2);
-            int minutes = digits(value, index + 4, 2);
             // -00:00 ("offset unknown" in RFC 3339) is refused by the full validator.
-            boolean unknownOffset = sign == '-' && hours == 0 && minutes == 0;
-            return hours >= 0 && hours <= 14 && minutes >= 0 && minutes <= 59 && !unknownOffset;
-        }
-
-        /** The number of {@code count} ASCII digits at {@code start}, or -1 if any is not a digit. */
-        private static int digits(String value, int start, int count) {
-            int number = 0;
-            for (int i = start; i < start + count; i++) {
-                char c = value.charAt(i);
-                if (!isDigit(c)) {
-                    return -1;
-                }
-                number = number * 10 + (c - '0');
-            }
-            return number;
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private static int daysIn(int year, int month) {
-            return switch (month) {
-                case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-                case 4, 6, 9, 11 -> 30;
-                default -> 31;
-            };
+            return last != 'z'
+                    && !value.endsWith("-00:00")
+                    && Math.abs(time.getOffset().getTotalSeconds()) < 15 * 3600;
         }
     }
 
